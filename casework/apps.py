@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseworkConfig(AppConfig):
+    name = "casework"
+    verbose_name = _("Casework")
+
+    def ready(self):
+        from . import actions  # noqa: F401  (registers "open a case" with forms_app)
+        from .schedules import ensure_schedules
+
+        post_migrate.connect(ensure_schedules, sender=self)

@@ -1,0 +1,104 @@
+"""The PDF receipt a citizen (or a post-office clerk) gets for a submitted declaration."""
+
+import io
+from xml.sax.saxutils import escape
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from .pdf import FONT, FONT_BOLD, styles
+
+QR_SIZE = 35 * mm
+
+
+def _qr(url: str) -> Drawing:
+    widget = QrCodeWidget(url)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def render_receipt(submission, *, verify_url: str, answer_rows: list[tuple[str, str]]) -> bytes:
+    """The receipt in the submission's language: reference, time, answers, digest and a QR code
+    that opens the verification page."""
+    s = styles()
+    buffer = io.BytesIO()
+    with translation.override(submission.language):
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            title=_("Receipt %(reference)s") % {"reference": submission.reference},
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=18 * mm,
+            bottomMargin=18 * mm,
+        )
+        submitted_at = timezone.localtime(submission.submitted_at)
+        story = [
+            Paragraph(escape(_("Receipt for a submitted declaration")), s["title"]),
+            Paragraph(escape(submission.service.title), s["heading"]),
+            Spacer(1, 4 * mm),
+        ]
+        facts = [
+            (_("Reference number"), submission.reference),
+            (_("Submitted at"), date_format(submitted_at, "DATETIME_FORMAT")),
+            (_("Channel"), submission.get_channel_display()),
+        ]
+        story.append(_table(facts, bold_values=True))
+        story += [Spacer(1, 6 * mm), Paragraph(escape(_("Your answers")), s["heading"])]
+        story.append(_table(answer_rows))
+        if submission.service.next_steps:
+            story += [
+                Spacer(1, 6 * mm),
+                Paragraph(escape(_("What happens next")), s["heading"]),
+                Paragraph(escape(strip_tags(submission.service.next_steps)), s["body"]),
+            ]
+        story += [
+            Spacer(1, 8 * mm),
+            Table(
+                [
+                    [
+                        _qr(verify_url),
+                        Paragraph(
+                            escape(_("Digest (SHA-256) of your answers:"))
+                            + f"<br/><font face='{FONT_BOLD}'>{submission.digest}</font><br/><br/>"
+                            + escape(_("Scan the code to check that this receipt is genuine.")),
+                            s["small"],
+                        ),
+                    ]
+                ],
+                colWidths=[QR_SIZE + 6 * mm, None],
+            ),
+        ]
+        doc.build(story)
+    return buffer.getvalue()
+
+
+def _table(rows, bold_values=False):
+    s = styles()
+    value_font = FONT_BOLD if bold_values else FONT
+    data = [
+        [Paragraph(escape(str(label)), s["body"]), Paragraph(
+            f"<font face='{value_font}'>{escape(str(value))}</font>", s["body"])]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[60 * mm, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+                ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444")),
+            ]
+        )
+    )
+    return table

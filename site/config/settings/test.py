@@ -1,0 +1,22 @@
+"""Settings for pytest. DATABASE_URL selects PostgreSQL; otherwise SQLite."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, Q_CLUSTER
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tasks run inline unless a test starts a real cluster (it sets Q_SYNC=0 for the worker).
+Q_CLUSTER = {**Q_CLUSTER, "sync": os.environ.get("Q_SYNC", "1") == "1", "poll": 0.1}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so a q2 worker in another process can share the test database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("SQLITE_TEST_NAME", str(BASE_DIR / "var" / "test-db.sqlite3"))
+    }

@@ -1,0 +1,188 @@
+"""Demo content and users for a laptop or a staging site. Safe to run again: it creates what is
+missing and leaves what exists (and its edits) alone."""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from forms_app.models import EServicePage
+from pages.models import HomePage, ServiceIndexPage, StandardPage
+from themes.models import ThemeSettings
+
+from . import _demo_content as content
+
+LANGUAGES = ("az", "ru", "en")
+TRANSLATIONS = ("ru", "en")
+
+# username → (group, is_superuser)
+DEMO_USERS = {
+    "admin": (None, True),
+    "editor": ("Editors", False),
+    "moderator": ("Moderators", False),
+    "caseworker": ("Caseworkers", False),
+    "supervisor": ("Supervisors", False),
+    "operator": ("Post-office operators", False),
+}
+
+
+class Command(BaseCommand):
+    help = "Create the demo ministry site (az, ru, en), its e-service, groups, workflow and users."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        home = self._home_page(locales["az"])
+        services = self._child(
+            home, ServiceIndexPage, content.SERVICE_INDEX, locales
+        )
+        self._child(services, EServicePage, content.TARGETED_ASSISTANCE, locales)
+        self._child(home, StandardPage, content.HOW_TO_APPLY, locales)
+        for site in Site.objects.all():
+            ThemeSettings.for_site(site).save()
+        groups = self._groups()
+        self._page_permissions(groups, home)
+        self._workflow(groups["Moderators"], home)
+        self._users(groups)
+        self.stdout.write(self.style.SUCCESS("Demo site ready: http://127.0.0.1:8000/"))
+
+    # Pages -------------------------------------------------------------------------------
+
+    def _home_page(self, az):
+        home = HomePage.objects.filter(locale=az).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's placeholder "Welcome" page holds the slug "home"; the demo replaces it.
+            for welcome in root.get_children().filter(content_type__model="page"):
+                welcome.delete()
+            home = root.add_child(instance=HomePage(locale=az, **content.HOME["az"]))
+            home.save_revision().publish()
+            Site.objects.update_or_create(
+                is_default_site=True,
+                defaults={"root_page": home, "hostname": "localhost", "port": 80,
+                          "site_name": "e-Müraciət"},
+            )
+        for code in TRANSLATIONS:
+            self._translate(home, content.HOME, code)
+        return home
+
+    def _child(self, parent, model, texts, locales):
+        page = model.objects.child_of(parent).filter(slug=texts["az"]["slug"]).first()
+        if page is None:
+            page = parent.add_child(instance=model(locale=locales["az"], **texts["az"]))
+            page.save_revision().publish()
+        for code in TRANSLATIONS:
+            self._translate(page, texts, code)
+        return page
+
+    def _translate(self, page, texts, code):
+        locale = Locale.objects.get(language_code=code)
+        if page.get_translation_or_none(locale) is not None:
+            return
+        parent = page.get_parent()
+        if not parent.is_root():
+            parent = parent.get_translation(locale)
+        # Same translation_key: Wagtail links the pages as translations of each other.
+        translation = type(page)(
+            locale=locale, translation_key=page.translation_key, **texts[code]
+        )
+        parent.add_child(instance=translation)
+        translation.save_revision().publish()
+
+    # People and permissions --------------------------------------------------------------
+
+    def _groups(self):
+        groups = {}
+        admin_access = Permission.objects.get(codename="access_admin")
+        case_perms = Permission.objects.filter(
+            content_type__app_label="casework", codename__in=["view_case", "view_decision"]
+        )
+        for name in ("Editors", "Moderators", "Caseworkers", "Supervisors",
+                     "Post-office operators"):
+            group, _ = Group.objects.get_or_create(name=name)
+            groups[name] = group
+        for name in ("Editors", "Moderators", "Caseworkers", "Supervisors"):
+            groups[name].permissions.add(admin_access)
+        for name in ("Caseworkers", "Supervisors"):
+            groups[name].permissions.add(*case_perms)
+        groups["Supervisors"].permissions.add(
+            *Permission.objects.filter(content_type__app_label="casework",
+                                       codename="view_auditevent")
+        )
+        collection = Collection.get_first_root_node()
+        for name in ("Editors", "Moderators"):
+            for codename in ("add_image", "choose_image", "add_document", "choose_document"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name],
+                    collection=collection,
+                    permission=Permission.objects.get(codename=codename),
+                )
+        return groups
+
+    def _page_permissions(self, groups, home):
+        # Editors draft and submit for moderation; only Moderators publish.
+        grants = {
+            "Editors": ("add_page", "change_page"),
+            "Moderators": ("add_page", "change_page", "publish_page", "lock_page",
+                           "unlock_page"),
+        }
+        roots = Page.objects.filter(depth=2)  # the home page in every language
+        for group_name, codenames in grants.items():
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                for root in roots:
+                    GroupPagePermission.objects.get_or_create(
+                        group=groups[group_name], page=root, permission=permission
+                    )
+
+    def _workflow(self, moderators, home):
+        workflow, _ = Workflow.objects.get_or_create(name="Nazirlik moderasiyası")
+        task = GroupApprovalTask.objects.filter(name="Moderatorların təsdiqi").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name="Moderatorların təsdiqi")
+            task.groups.set([moderators])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        for root in Page.objects.filter(depth=2):
+            WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+    def _users(self, groups):
+        User = get_user_model()
+        password = os.environ.get("DEMO_PASSWORD", "")
+        missing = [name for name in DEMO_USERS if not User.objects.filter(username=name).exists()]
+        if not password and not missing:
+            self.stdout.write("Demo users exist; passwords unchanged (set DEMO_PASSWORD to reset).")
+            return
+        generated = not password
+        password = password or secrets.token_urlsafe(12)
+        for username, (group_name, is_superuser) in DEMO_USERS.items():
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"email": f"{username}@example.az", "is_staff": is_superuser,
+                          "is_superuser": is_superuser},
+            )
+            if created or os.environ.get("DEMO_PASSWORD"):
+                user.set_password(password)
+                user.save()
+            if group_name:
+                user.groups.add(groups[group_name])
+        self.stdout.write(
+            f"Demo users {', '.join(DEMO_USERS)} — password: {password}"
+            + (" (generated; set DEMO_PASSWORD to choose one)" if generated else "")
+        )
