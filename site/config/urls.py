@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -12,6 +13,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+if apps.is_installed("registry_mocks"):
+    urlpatterns.append(path("registry-mocks/", include("registry_mocks.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

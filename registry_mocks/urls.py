@@ -1,0 +1,3 @@
+"""Mounted under /registry-mocks/ in development and tests; never in production."""
+
+urlpatterns = []
