@@ -73,6 +73,9 @@ class AuditChainHead(models.Model):
 
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
+    def __str__(self):
+        return self.last_hash
+
 
 class AuditEvent(models.Model):
     """An append-only, hash-chained record of everything that happened to a case."""

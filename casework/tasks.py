@@ -14,8 +14,12 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue_process_case(case_id: int):
-    async_task("casework.tasks.process_case", case_id, task_name=f"process-case-{case_id}",
-               group="process_case")
+    async_task(
+        "casework.tasks.process_case",
+        case_id,
+        task_name=f"process-case-{case_id}",
+        group="process_case",
+    )
 
 
 def process_case(case_id: int) -> str:

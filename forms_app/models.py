@@ -82,7 +82,7 @@ class EServicePage(RoutablePageMixin, Page):
 
 
 class ReferenceSequence(models.Model):
-    """The last reference number given per prefix and year; incremented in the submit transaction."""
+    """The last reference number given per prefix and year, incremented by each submit."""
 
     prefix = models.CharField(max_length=8)
     year = models.PositiveSmallIntegerField()
@@ -92,6 +92,9 @@ class ReferenceSequence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_sequence")
         ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
 class Submission(models.Model):
@@ -104,7 +107,10 @@ class Submission(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     service = models.ForeignKey(
-        EServicePage, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("service")
+        EServicePage,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name=_("service"),
     )
     reference = models.CharField(_("reference number"), max_length=32, unique=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)

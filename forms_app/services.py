@@ -2,18 +2,25 @@
 
 import hashlib
 import json
+import logging
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.core.serializers.json import DjangoJSONEncoder
 
 from .actions import get_submission_actions
 from .models import EServicePage, ReferenceSequence, Submission
 
+logger = logging.getLogger(__name__)
+
 
 class ServiceClosed(Exception):
     """The e-service is not accepting applications."""
+
+
+class SubmissionFailed(Exception):
+    """Saving the submission or one of its actions failed; nothing was written."""
 
 
 def answers_digest(answers: dict) -> str:
@@ -67,9 +74,14 @@ def submit_declaration(
             )
             for action in get_submission_actions():
                 action.run(submission)
-    except IntegrityError:
-        # Another request with the same key won the race; answer with its submission.
-        if idempotency_key:
-            return Submission.objects.get(service=service, idempotency_key=idempotency_key)
-        raise
+    except IntegrityError as error:
+        # Another request with the same key may have won the race: answer with its submission.
+        winner = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
+        if idempotency_key and (submission := winner.first()):
+            return submission
+        logger.exception("Submission to %s failed", service.reference_prefix)
+        raise SubmissionFailed from error
+    except Exception as error:
+        logger.exception("Submission to %s failed", service.reference_prefix)
+        raise SubmissionFailed from error
     return submission

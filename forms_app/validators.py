@@ -1,4 +1,4 @@
-"""Validators for Azerbaijani identifiers. Each normalises what a person types before checking it."""
+"""Validators for Azerbaijani identifiers, and normalisers for what people type."""
 
 import re
 

@@ -8,9 +8,15 @@ import uuid
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .forms import ApplicantDeclarationForm
+
+SUBMISSION_FAILED = _(
+    "Your declaration could not be saved and nothing was recorded. Please try again in a few "
+    "minutes; your answers are still here."
+)
 
 
 def declaration(request, page):
@@ -28,8 +34,11 @@ def declaration(request, page):
             )
         except services.ServiceClosed:
             return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
-        url = page.url + page.reverse_subpage("confirmation", args=[submission.public_id])
-        return HttpResponseRedirect(url)
+        except services.SubmissionFailed:
+            form.add_error(None, SUBMISSION_FAILED)
+        else:
+            url = page.url + page.reverse_subpage("confirmation", args=[submission.public_id])
+            return HttpResponseRedirect(url)
     # A key per rendering of the form: a double click or a browser retry submits once.
     key = request.POST.get("idempotency_key") or uuid.uuid4().hex
     return page.render(request, context_overrides={"form": form, "idempotency_key": key})
@@ -50,8 +59,7 @@ def receipt(request, page, public_id):
 
     submission = _get_submission(page, public_id)
     verify_url = request.build_absolute_uri(
-        page.url
-        + page.reverse_subpage("verify", args=[submission.reference, submission.digest])
+        page.url + page.reverse_subpage("verify", args=[submission.reference, submission.digest])
     )
     with translation.override(submission.language):
         rows = _answer_rows(submission)

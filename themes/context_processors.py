@@ -5,4 +5,6 @@ from .registry import get_theme
 def theme(request):
     """`theme.name` and `theme.static` ("themes/<name>/") for templates."""
     active = get_theme(active_theme_name.get())
-    return {"theme": {"name": active.name, "label": active.label, "static": f"themes/{active.name}/"}}
+    return {
+        "theme": {"name": active.name, "label": active.label, "static": f"themes/{active.name}/"}
+    }

@@ -13,7 +13,7 @@ class ThemeLoader(filesystem.Loader):
 
 
 class CachedLoader(cached.Loader):
-    """Django's cached loader, with the theme in the cache key so themes never leak into each other."""
+    """Django's cached loader, keyed by theme too, so themes never leak into each other."""
 
     def cache_key(self, template_name, skip=None):
         return f"{active_theme_name.get()}:{super().cache_key(template_name, skip)}"

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
+
 THEMES_DIR = Path(__file__).resolve().parent
 DEFAULT_THEME = "default"
 
@@ -25,10 +27,18 @@ class Theme:
         return self.path / "static"
 
 
-@cache
 def available_themes() -> dict[str, Theme]:
+    """Themes in this package plus any folders listed in settings.THEMES_DIRS (a ministry can
+    keep its own theme outside the repository)."""
+    extra = tuple(str(p) for p in getattr(settings, "THEMES_DIRS", ()))
+    return _scan((str(THEMES_DIR), *extra))
+
+
+@cache
+def _scan(dirs: tuple[str, ...]) -> dict[str, Theme]:
     themes = {}
-    for manifest in sorted(THEMES_DIR.glob("*/theme.toml")):
+    manifests = [m for d in dirs for m in sorted(Path(d).glob("*/theme.toml"))]
+    for manifest in manifests:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
         name = manifest.parent.name
         themes[name] = Theme(

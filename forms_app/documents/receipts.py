@@ -22,7 +22,9 @@ QR_SIZE = 35 * mm
 def _qr(url: str) -> Drawing:
     widget = QrCodeWidget(url)
     x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0])
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0]
+    )
     drawing.add(widget)
     return drawing
 
@@ -87,8 +89,10 @@ def _table(rows, bold_values=False):
     s = styles()
     value_font = FONT_BOLD if bold_values else FONT
     data = [
-        [Paragraph(escape(str(label)), s["body"]), Paragraph(
-            f"<font face='{value_font}'>{escape(str(value))}</font>", s["body"])]
+        [
+            Paragraph(escape(str(label)), s["body"]),
+            Paragraph(f"<font face='{value_font}'>{escape(str(value))}</font>", s["body"]),
+        ]
         for label, value in rows
     ]
     table = Table(data, colWidths=[60 * mm, None])

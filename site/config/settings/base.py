@@ -98,8 +98,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 # Database: SQLite on a laptop, PostgreSQL via DATABASE_URL everywhere else.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }

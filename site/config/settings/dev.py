@@ -7,7 +7,7 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]
-(BASE_DIR / "var").mkdir(exist_ok=True)
+(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
 
 # Stand-ins for the agency registries, served under /registry-mocks/ (never in production).
 INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]

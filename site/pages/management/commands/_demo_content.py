@@ -22,12 +22,21 @@ HOME = {
 }
 
 SERVICE_INDEX = {
-    "az": {"title": "E-xidmətlər", "slug": "e-xidmetler",
-           "intro": "<p>Nazirliyin elektron xidmətləri.</p>"},
-    "ru": {"title": "Э-услуги", "slug": "e-uslugi",
-           "intro": "<p>Электронные услуги министерства.</p>"},
-    "en": {"title": "E-services", "slug": "e-services",
-           "intro": "<p>The ministry's electronic services.</p>"},
+    "az": {
+        "title": "E-xidmətlər",
+        "slug": "e-xidmetler",
+        "intro": "<p>Nazirliyin elektron xidmətləri.</p>",
+    },
+    "ru": {
+        "title": "Э-услуги",
+        "slug": "e-uslugi",
+        "intro": "<p>Электронные услуги министерства.</p>",
+    },
+    "en": {
+        "title": "E-services",
+        "slug": "e-services",
+        "intro": "<p>The ministry's electronic services.</p>",
+    },
 }
 
 TARGETED_ASSISTANCE = {
@@ -40,16 +49,27 @@ TARGETED_ASSISTANCE = {
         "aşağı olan ailələrə ünvanlı dövlət sosial yardımı təyin edilir.</p>",
         "body": [
             ("heading", "Kim müraciət edə bilər"),
-            ("paragraph", "<p>Ailənin əmək qabiliyyətli, yetkinlik yaşına çatmış nümayəndəsi "
-             "bütün ailə üzvləri adından müraciət edir. 2026-cı il üçün ehtiyac meyarı "
-             "adambaşına 300 manatdır.</p>"),
+            (
+                "paragraph",
+                "<p>Ailənin əmək qabiliyyətli, yetkinlik yaşına çatmış nümayəndəsi "
+                "bütün ailə üzvləri adından müraciət edir. 2026-cı il üçün ehtiyac meyarı "
+                "adambaşına 300 manatdır.</p>",
+            ),
             ("heading", "Necə müraciət etməli"),
-            ("paragraph", "<p>Ərizə-bəyannaməni onlayn doldurun və ya istənilən poçt "
-             "şöbəsinə yaxınlaşın. Sənəd tələb olunmur: məlumatlar dövlət reyestrlərindən "
-             "elektron qaydada alınır.</p>"),
-            ("notice", {"heading": "Müddət",
-                        "text": "<p>Qərar 15 iş günü ərzində verilir və seçdiyiniz kanalla "
-                                "(e-poçt, SMS və ya status səhifəsi) bildirilir.</p>"}),
+            (
+                "paragraph",
+                "<p>Ərizə-bəyannaməni onlayn doldurun və ya istənilən poçt "
+                "şöbəsinə yaxınlaşın. Sənəd tələb olunmur: məlumatlar dövlət reyestrlərindən "
+                "elektron qaydada alınır.</p>",
+            ),
+            (
+                "notice",
+                {
+                    "heading": "Müddət",
+                    "text": "<p>Qərar 15 iş günü ərzində verilir və seçdiyiniz kanalla "
+                    "(e-poçt, SMS və ya status səhifəsi) bildirilir.</p>",
+                },
+            ),
         ],
         "next_steps": "<p>Məlumatlarınız dövlət reyestrləri ilə yoxlanılacaq. Qərar 15 iş günü "
         "ərzində verilir və seçdiyiniz kanalla sizə bildiriləcək.</p>",
@@ -63,17 +83,28 @@ TARGETED_ASSISTANCE = {
         "критерия нуждаемости, умноженного на число членов семьи.</p>",
         "body": [
             ("heading", "Кто может обратиться"),
-            ("paragraph", "<p>Обращается трудоспособный совершеннолетний представитель семьи "
-             "от имени всех её членов. Критерий нуждаемости на 2026 год — 300 манатов на "
-             "человека.</p>"),
+            (
+                "paragraph",
+                "<p>Обращается трудоспособный совершеннолетний представитель семьи "
+                "от имени всех её членов. Критерий нуждаемости на 2026 год — 300 манатов на "
+                "человека.</p>",
+            ),
             ("heading", "Как обратиться"),
-            ("paragraph", "<p>Заполните заявление-декларацию онлайн или обратитесь в любое "
-             "почтовое отделение. Справки не нужны: данные поступают из государственных "
-             "реестров электронно.</p>"),
-            ("notice", {"heading": "Срок",
-                        "text": "<p>Решение принимается в течение 15 рабочих дней и "
-                                "сообщается выбранным способом (e-mail, SMS или страница "
-                                "статуса).</p>"}),
+            (
+                "paragraph",
+                "<p>Заполните заявление-декларацию онлайн или обратитесь в любое "
+                "почтовое отделение. Справки не нужны: данные поступают из государственных "
+                "реестров электронно.</p>",
+            ),
+            (
+                "notice",
+                {
+                    "heading": "Срок",
+                    "text": "<p>Решение принимается в течение 15 рабочих дней и "
+                    "сообщается выбранным способом (e-mail, SMS или страница "
+                    "статуса).</p>",
+                },
+            ),
         ],
         "next_steps": "<p>Ваши данные будут сверены с государственными реестрами. Решение "
         "принимается в течение 15 рабочих дней и будет сообщено выбранным способом.</p>",
@@ -88,14 +119,25 @@ TARGETED_ASSISTANCE = {
         "is below the need criterion times the number of family members.</p>",
         "body": [
             ("heading", "Who may apply"),
-            ("paragraph", "<p>An adult, able-bodied representative applies on behalf of every "
-             "member of the family. The need criterion for 2026 is 300 AZN per person.</p>"),
+            (
+                "paragraph",
+                "<p>An adult, able-bodied representative applies on behalf of every "
+                "member of the family. The need criterion for 2026 is 300 AZN per person.</p>",
+            ),
             ("heading", "How to apply"),
-            ("paragraph", "<p>Fill in the declaration online or go to any post office. No "
-             "documents are needed: the registries' data is fetched electronically.</p>"),
-            ("notice", {"heading": "Deadline",
-                        "text": "<p>The decision is made within 15 working days and sent over "
-                                "the channel you choose (email, SMS or the status page).</p>"}),
+            (
+                "paragraph",
+                "<p>Fill in the declaration online or go to any post office. No "
+                "documents are needed: the registries' data is fetched electronically.</p>",
+            ),
+            (
+                "notice",
+                {
+                    "heading": "Deadline",
+                    "text": "<p>The decision is made within 15 working days and sent over "
+                    "the channel you choose (email, SMS or the status page).</p>",
+                },
+            ),
         ],
         "next_steps": "<p>Your details will be checked against the state registries. The "
         "decision is made within 15 working days and sent over the channel you chose.</p>",
@@ -103,13 +145,29 @@ TARGETED_ASSISTANCE = {
 }
 
 HOW_TO_APPLY = {
-    "az": {"title": "Əlaqə", "slug": "elaqe",
-           "body": [("paragraph", "<p>Qaynar xətt: 142. Poçt şöbələrinin ünvanları "
-                                  "azerpost.az saytındadır.</p>")]},
-    "ru": {"title": "Контакты", "slug": "kontakty",
-           "body": [("paragraph", "<p>Горячая линия: 142. Адреса почтовых отделений — на "
-                                  "сайте azerpost.az.</p>")]},
-    "en": {"title": "Contact", "slug": "contact",
-           "body": [("paragraph", "<p>Hotline: 142. Post office addresses are on "
-                                  "azerpost.az.</p>")]},
+    "az": {
+        "title": "Əlaqə",
+        "slug": "elaqe",
+        "body": [
+            (
+                "paragraph",
+                "<p>Qaynar xətt: 142. Poçt şöbələrinin ünvanları azerpost.az saytındadır.</p>",
+            )
+        ],
+    },
+    "ru": {
+        "title": "Контакты",
+        "slug": "kontakty",
+        "body": [
+            (
+                "paragraph",
+                "<p>Горячая линия: 142. Адреса почтовых отделений — на сайте azerpost.az.</p>",
+            )
+        ],
+    },
+    "en": {
+        "title": "Contact",
+        "slug": "contact",
+        "body": [("paragraph", "<p>Hotline: 142. Post office addresses are on azerpost.az.</p>")],
+    },
 }

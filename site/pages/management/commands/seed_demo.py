@@ -48,9 +48,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
         home = self._home_page(locales["az"])
-        services = self._child(
-            home, ServiceIndexPage, content.SERVICE_INDEX, locales
-        )
+        services = self._child(home, ServiceIndexPage, content.SERVICE_INDEX, locales)
         self._child(services, EServicePage, content.TARGETED_ASSISTANCE, locales)
         self._child(home, StandardPage, content.HOW_TO_APPLY, locales)
         for site in Site.objects.all():
@@ -66,7 +64,10 @@ class Command(BaseCommand):
     def _home_page(self, az):
         home = HomePage.objects.filter(locale=az).first()
         if home is None:
-            root = Page.get_first_root_node()
+            # Wagtail's migrations create the tree's root; a flushed database has none.
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=az)
+            )
             # Wagtail's placeholder "Welcome" page holds the slug "home"; the demo replaces it.
             for welcome in root.get_children().filter(content_type__model="page"):
                 welcome.delete()
@@ -74,8 +75,12 @@ class Command(BaseCommand):
             home.save_revision().publish()
             Site.objects.update_or_create(
                 is_default_site=True,
-                defaults={"root_page": home, "hostname": "localhost", "port": 80,
-                          "site_name": "e-Müraciət"},
+                defaults={
+                    "root_page": home,
+                    "hostname": "localhost",
+                    "port": 80,
+                    "site_name": "e-Müraciət",
+                },
             )
         for code in TRANSLATIONS:
             self._translate(home, content.HOME, code)
@@ -98,9 +103,7 @@ class Command(BaseCommand):
         if not parent.is_root():
             parent = parent.get_translation(locale)
         # Same translation_key: Wagtail links the pages as translations of each other.
-        translation = type(page)(
-            locale=locale, translation_key=page.translation_key, **texts[code]
-        )
+        translation = type(page)(locale=locale, translation_key=page.translation_key, **texts[code])
         parent.add_child(instance=translation)
         translation.save_revision().publish()
 
@@ -112,8 +115,13 @@ class Command(BaseCommand):
         case_perms = Permission.objects.filter(
             content_type__app_label="casework", codename__in=["view_case", "view_decision"]
         )
-        for name in ("Editors", "Moderators", "Caseworkers", "Supervisors",
-                     "Post-office operators"):
+        for name in (
+            "Editors",
+            "Moderators",
+            "Caseworkers",
+            "Supervisors",
+            "Post-office operators",
+        ):
             group, _ = Group.objects.get_or_create(name=name)
             groups[name] = group
         for name in ("Editors", "Moderators", "Caseworkers", "Supervisors"):
@@ -121,10 +129,11 @@ class Command(BaseCommand):
         for name in ("Caseworkers", "Supervisors"):
             groups[name].permissions.add(*case_perms)
         groups["Supervisors"].permissions.add(
-            *Permission.objects.filter(content_type__app_label="casework",
-                                       codename="view_auditevent")
+            *Permission.objects.filter(
+                content_type__app_label="casework", codename="view_auditevent"
+            )
         )
-        collection = Collection.get_first_root_node()
+        collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
         for name in ("Editors", "Moderators"):
             for codename in ("add_image", "choose_image", "add_document", "choose_document"):
                 GroupCollectionPermission.objects.get_or_create(
@@ -138,8 +147,7 @@ class Command(BaseCommand):
         # Editors draft and submit for moderation; only Moderators publish.
         grants = {
             "Editors": ("add_page", "change_page"),
-            "Moderators": ("add_page", "change_page", "publish_page", "lock_page",
-                           "unlock_page"),
+            "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         }
         roots = Page.objects.filter(depth=2)  # the home page in every language
         for group_name, codenames in grants.items():
@@ -174,8 +182,11 @@ class Command(BaseCommand):
         for username, (group_name, is_superuser) in DEMO_USERS.items():
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"email": f"{username}@example.az", "is_staff": is_superuser,
-                          "is_superuser": is_superuser},
+                defaults={
+                    "email": f"{username}@example.az",
+                    "is_staff": is_superuser,
+                    "is_superuser": is_superuser,
+                },
             )
             if created or os.environ.get("DEMO_PASSWORD"):
                 user.set_password(password)

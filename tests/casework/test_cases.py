@@ -1,0 +1,80 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from casework import services, tasks
+from casework.audit import verify_audit_chain
+from casework.models import AuditEvent, Case
+from forms_app.services import submit_declaration
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(service_page):
+    submission = submit_declaration(
+        service_page, {"pin": "5ZJBKQG", "last_name": "Əliyev"}, channel="online"
+    )
+    return submission.case
+
+
+def test_processing_a_case_twice_decides_it_once(case):
+    tasks.process_case(case.pk)
+    tasks.process_case(case.pk)  # at-least-once delivery: a second run changes nothing
+    case.refresh_from_db()
+    assert case.status == Case.Status.DECIDED
+    assert AuditEvent.objects.filter(case=case, action="status_changed").count() == 2
+
+
+def test_a_case_cannot_skip_states(case):
+    with pytest.raises(services.TransitionNotAllowed):
+        services._transition(case, Case.Status.CLOSED)
+
+
+def test_the_sweeper_re_enqueues_only_cases_stuck_past_the_limit(case, settings):
+    settings.CASEWORK = {**settings.CASEWORK, "STUCK_CASE_AFTER_MINUTES": 30}
+    assert tasks.sweep_stuck_cases() == 0  # just opened: not stuck yet
+    Case.objects.filter(pk=case.pk).update(status_changed_at=timezone.now() - timedelta(hours=1))
+    assert tasks.sweep_stuck_cases() == 1
+    case.refresh_from_db()
+    assert case.status == Case.Status.DECIDED  # the sync q2 test broker ran it
+
+
+def test_the_sweeper_is_scheduled():
+    from django_q.models import Schedule
+
+    assert Schedule.objects.filter(func="casework.tasks.sweep_stuck_cases").exists()
+
+
+def test_the_audit_chain_detects_an_edited_event(case):
+    tasks.process_case(case.pk)
+    assert verify_audit_chain() is None
+    event = AuditEvent.objects.filter(case=case).first()
+    AuditEvent.objects.filter(pk=event.pk).update(reason="edited afterwards")
+    assert verify_audit_chain().pk == event.pk
+
+
+def test_the_audit_chain_detects_a_deleted_event(case):
+    tasks.process_case(case.pk)
+    events = list(AuditEvent.objects.filter(case=case))
+    AuditEvent.objects.filter(pk=events[1].pk).delete()
+    assert verify_audit_chain().pk == events[2].pk
+
+
+def test_caseworkers_see_cases_in_the_admin_but_cannot_edit_them(client, case):
+    from tests.conftest import DEMO_PASSWORD
+
+    client.login(username="caseworker", password=DEMO_PASSWORD)
+    listing = client.get("/admin/casework/case/")
+    assert listing.status_code == 200
+    assert case.reference in listing.content.decode()
+    assert client.get(f"/admin/casework/case/edit/{case.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/casework/case/inspect/{case.pk}/").status_code == 200
+
+
+def test_editors_cannot_see_cases(client, case):
+    from tests.conftest import DEMO_PASSWORD
+
+    client.login(username="editor", password=DEMO_PASSWORD)
+    assert client.get("/admin/casework/case/").status_code in (302, 403)

@@ -1,0 +1,64 @@
+"""A submission's case reaches its decision through a real django-q2 cluster, not inline."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from casework.models import Case
+from forms_app.models import EServicePage
+from forms_app.services import submit_declaration
+from tests.conftest import database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def q2_cluster():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url(),
+        "Q_SYNC": "0",
+        "Q_WORKERS": "1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    yield process
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.mark.worker
+def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, q2_cluster):
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}  # enqueue, don't run inline
+    service_page = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
+    submission = submit_declaration(
+        service_page, {"pin": "5ZJBKQG", "last_name": "Əliyev"}, channel="online"
+    )
+    case = submission.case
+    assert case.status == Case.Status.RECEIVED
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and case.status != Case.Status.DECIDED:
+        time.sleep(0.3)
+        case.refresh_from_db()
+    assert case.status == Case.Status.DECIDED, q2_cluster.stdout and "worker did not decide"
+
+    from django_q.models import Success
+
+    assert Success.objects.filter(func="casework.tasks.process_case", args=(case.pk,)).exists()
