@@ -1,3 +1,18 @@
-"""Mounted under /registry-mocks/ in development and tests; never in production."""
+"""Mounted under /registry-mocks/ in development and tests (never in production), and served alone
+by `manage.py run_registry_mocks`."""
 
-urlpatterns = []
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "registry_mocks"
+
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("scenarios", views.scenario_table, name="scenarios"),
+    path("<str:code>/v1/persons/batch", views.batch, name="batch"),
+    path("<str:code>/v1/persons/<str:pin>", views.person, name="person"),
+    path("<str:code>/_faults", views.fault_settings, name="faults"),
+    # Anything else under the mocks is a JSON 404, never the site's HTML page.
+    re_path(r"^(?P<path>.*)$", views.not_found),
+]
