@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,12 @@ class FormsAppConfig(AppConfig):
     verbose_name = _("Forms and submissions")
 
     def ready(self):
+        from wagtail.signals import published
+
         from . import actions
+        from .models import DeclarationForm
+        from .signals import ensure_schedules, freeze_published_form
 
         actions.register_builtin_actions()
+        published.connect(freeze_published_form, sender=DeclarationForm)
+        post_migrate.connect(ensure_schedules, sender=self)

@@ -1,16 +1,129 @@
 import uuid
+from functools import cached_property
 
+from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
+from .actions import action_choices
 from .blocks import ServiceInfoBlock
+from .schema.blocks import DeclarationSchemaBlock
+from .schema.definition import FormDefinition
+
+
+class DeclarationForm(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """An application-declaration form as editors define it. Publishing freezes a
+    DeclarationFormVersion; citizens always fill in a frozen version."""
+
+    title = models.CharField(_("title"), max_length=255, help_text=_("For editors only."))
+    schema = StreamField(DeclarationSchemaBlock(), verbose_name=_("steps"))
+    actions = models.JSONField(
+        _("on submission"),
+        default=list,
+        blank=True,
+        help_text=_("What happens to each submission, besides being stored."),
+    )
+    copy_to_emails = models.CharField(
+        _("email a copy to"),
+        max_length=500,
+        blank=True,
+        help_text=_("Comma-separated addresses, used by the “Email a copy” action."),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="declaration_form")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="declaration_form",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("schema"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "actions",
+                    widget=forms.CheckboxSelectMultiple(choices=action_choices),
+                ),
+                FieldPanel("copy_to_emails"),
+            ],
+            heading=_("Submission actions"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("declaration form")
+        permissions = [("submit_on_behalf", "Can submit declarations on a citizen's behalf")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @cached_property
+    def definition(self) -> FormDefinition:
+        return FormDefinition.from_stream(self.schema.get_prep_value())
+
+    def get_preview_template(self, request, mode_name):
+        return "forms_app/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .views import preview_context
+
+        return {**super().get_preview_context(request, mode_name), **preview_context(request, self)}
+
+
+class DeclarationFormVersion(models.Model):
+    """A published form, frozen: submissions answer exactly this schema forever."""
+
+    form = models.ForeignKey(DeclarationForm, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    schema = models.JSONField(_("schema"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("declaration form version")
+        ordering = ["form", "-number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(fields=["form", "number"], name="unique_form_version_number")
+        ]
+
+    def __str__(self):
+        return f"{self.form.title} v{self.number}"
+
+    @cached_property
+    def definition(self) -> FormDefinition:
+        return FormDefinition.from_stream(self.schema)
 
 
 class EServicePage(RoutablePageMixin, Page):
@@ -33,12 +146,22 @@ class EServicePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Shown on the confirmation page and printed on the receipt."),
     )
+    declaration_form = models.ForeignKey(
+        DeclarationForm,
+        verbose_name=_("declaration form"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Citizens fill in its latest published version."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
+                FieldPanel("declaration_form"),
                 FieldPanel("reference_prefix"),
                 FieldPanel("accepting_applications"),
                 FieldPanel("closed_message"),
@@ -55,30 +178,65 @@ class EServicePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("e-service page")
 
-    # Routes stay thin: the views live in views.py (imported late, as they use this model).
+    # Routes stay thin: the views live in views.py (imported late: they use these models).
     @path("")
-    def declaration(self, request):
-        from .views import declaration
+    def service(self, request):
+        from . import views
 
-        return declaration(request, self)
+        return views.service(request, self)
+
+    @path("start/")
+    def start(self, request):
+        from . import views
+
+        return views.start(request, self)
+
+    @path("step/<str:step_name>/")
+    def step(self, request, step_name):
+        from . import views
+
+        return views.step(request, self, step_name)
+
+    @path("check/")
+    def check_answers(self, request):
+        from . import views
+
+        return views.check_answers(request, self)
+
+    @path("save/")
+    def save_for_later(self, request):
+        from . import views
+
+        return views.save_for_later(request, self)
+
+    @path("resume/<str:token>/")
+    def resume(self, request, token):
+        from . import views
+
+        return views.resume(request, self, token)
 
     @path("confirmation/<uuid:public_id>/")
     def confirmation(self, request, public_id):
-        from .views import confirmation
+        from . import views
 
-        return confirmation(request, self, public_id)
+        return views.confirmation(request, self, public_id)
 
     @path("receipt/<uuid:public_id>/")
     def receipt(self, request, public_id):
-        from .views import receipt
+        from . import views
 
-        return receipt(request, self, public_id)
+        return views.receipt(request, self, public_id)
 
     @path("verify/<str:reference>/<str:digest>/")
     def verify(self, request, reference, digest):
-        from .views import verify
+        from . import views
 
-        return verify(request, self, reference, digest)
+        return views.verify(request, self, reference, digest)
+
+    def current_form_version(self):
+        from .selectors import current_form_version
+
+        return current_form_version(self)
 
 
 class ReferenceSequence(models.Model):
@@ -115,7 +273,23 @@ class Submission(models.Model):
     reference = models.CharField(_("reference number"), max_length=32, unique=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    form_version = models.ForeignKey(
+        DeclarationFormVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="submissions",
+        verbose_name=_("form version"),
+    )
     answers = models.JSONField(_("answers"))
+    branch = models.CharField(_("post-office branch"), max_length=100, blank=True)
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("post-office operator"),
+    )
     digest = models.CharField(
         _("digest"), max_length=64, help_text=_("SHA-256 of the answers, printed on the receipt.")
     )
@@ -139,4 +313,51 @@ class Submission(models.Model):
     @property
     def applicant_name(self) -> str:
         a = self.answers
-        return " ".join(p for p in (a.get("last_name"), a.get("first_name")) if p)
+        return " ".join(str(a[k]) for k in ("last_name", "first_name") if a.get(k))
+
+
+class Draft(models.Model):
+    """A declaration being filled in: saved after every step, resumable by a secret link until
+    it expires. Only a hash of the secret is stored."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True)
+    service = models.ForeignKey(EServicePage, on_delete=models.CASCADE, related_name="drafts")
+    form_version = models.ForeignKey(DeclarationFormVersion, on_delete=models.PROTECT)
+    channel = models.CharField(max_length=16, choices=Submission.Channel.choices)
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    branch = models.CharField(max_length=100, blank=True)
+    answers = models.JSONField(default=dict)
+    completed_steps = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(db_index=True)
+    submission = models.OneToOneField(
+        Submission, on_delete=models.SET_NULL, null=True, blank=True, related_name="draft"
+    )
+
+    class Meta:
+        verbose_name = _("draft")
+
+    def __str__(self):
+        return f"{self.service.reference_prefix} draft {self.public_id}"
+
+
+class OperatorProfile(models.Model):
+    """The post-office branch an operator works at, recorded on every assisted submission."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="operator_profile"
+    )
+    branch = models.CharField(
+        _("post-office branch"), max_length=100, help_text=_("e.g. AZ1000 Bakı, Nəsimi ŞPM")
+    )
+
+    class Meta:
+        verbose_name = _("post-office operator")
+
+    def __str__(self):
+        return f"{self.user} ({self.branch})"

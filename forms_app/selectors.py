@@ -1,4 +1,15 @@
-from .models import Submission
+from .models import DeclarationFormVersion, Submission
+
+
+def current_form_version(service) -> DeclarationFormVersion | None:
+    """The latest published version of the service's declaration form."""
+    if not service.declaration_form_id:
+        return None
+    return (
+        DeclarationFormVersion.objects.filter(form_id=service.declaration_form_id)
+        .order_by("-number")
+        .first()
+    )
 
 
 def get_submission_for_service(service, public_id) -> Submission | None:

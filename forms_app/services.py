@@ -3,14 +3,26 @@
 import hashlib
 import json
 import logging
+import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
-from .actions import get_submission_actions
-from .models import EServicePage, ReferenceSequence, Submission
+from .actions import run_submission_actions
+from .models import (
+    DeclarationForm,
+    DeclarationFormVersion,
+    Draft,
+    EServicePage,
+    ReferenceSequence,
+    Submission,
+)
+from .schema.definition import FormDefinition
+from .schema.engine import validate_answers
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +35,171 @@ class SubmissionFailed(Exception):
     """Saving the submission or one of its actions failed; nothing was written."""
 
 
+class InvalidAnswers(Exception):
+    """The answers don't pass the form version's validation; `errors` maps paths to messages."""
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def canonical_json(data) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+
+
 def answers_digest(answers: dict) -> str:
-    canonical = json.dumps(answers, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(canonical_json(answers).encode()).hexdigest()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# Form versions ---------------------------------------------------------------------------------
+
+
+def freeze_version(form: DeclarationForm, *, revision=None, user=None) -> DeclarationFormVersion:
+    """Freeze the form's live schema as a new version, unless the latest version already has
+    the same content (a publish that changed only the title)."""
+    schema = form.schema.get_prep_value()
+    content_hash = hashlib.sha256(
+        canonical_json(FormDefinition.from_stream(schema).as_json()).encode()
+    ).hexdigest()
+    with transaction.atomic():
+        # Lock the form row so two publishes can't take the same number.
+        DeclarationForm.objects.select_for_update().filter(pk=form.pk).first()
+        latest = form.versions.order_by("-number").first()
+        if latest and latest.content_hash == content_hash:
+            return latest
+        return DeclarationFormVersion.objects.create(
+            form=form,
+            number=(latest.number + 1) if latest else 1,
+            schema=schema,
+            content_hash=content_hash,
+            revision=revision,
+            published_by=user,
+        )
+
+
+# Drafts ----------------------------------------------------------------------------------------
+
+
+def draft_lifetime() -> timedelta:
+    return timedelta(days=settings.FORMS_APP["DRAFT_LIFETIME_DAYS"])
+
+
+def start_draft(
+    service: EServicePage,
+    version: DeclarationFormVersion,
+    *,
+    channel: str,
+    language: str,
+    operator=None,
+    branch: str = "",
+) -> tuple[Draft, str]:
+    """A new draft and its secret resume token (shown once, never stored)."""
+    if not service.accepting_applications:
+        raise ServiceClosed(service.pk)
+    token = secrets.token_urlsafe(24)
+    draft = Draft.objects.create(
+        token_hash=_token_hash(token),
+        service=service,
+        form_version=version,
+        channel=channel,
+        language=language,
+        operator=operator,
+        branch=branch,
+        expires_at=timezone.now() + draft_lifetime(),
+    )
+    return draft, token
+
+
+def draft_expiry(draft: Draft):
+    return Draft.objects.values_list("expires_at", flat=True).get(pk=draft.pk)
+
+
+def receipt_access_minutes() -> int:
+    return settings.FORMS_APP["RECEIPT_ACCESS_MINUTES"]
+
+
+def send_resume_link(draft: Draft, resume_url: str) -> list[str]:
+    """Send the resume link to the email address and mobile number given so far (after commit,
+    through the task queue); returns where it went, masked, to show the person."""
+    from .tasks import enqueue_resume_link
+
+    definition = draft.form_version.definition
+    destinations = {}
+    for path, field in definition.all_fields():
+        value = draft.answers.get(path)
+        if field.type in ("email", "mobile") and value and field.type not in destinations:
+            destinations[field.type] = value
+    transaction.on_commit(lambda: enqueue_resume_link(draft.language, resume_url, **destinations))
+    return [_mask(v) for v in destinations.values()]
+
+
+def _mask(address: str) -> str:
+    if "@" in address:
+        name, _at, domain = address.partition("@")
+        return f"{name[:2]}…@{domain}"
+    return f"{address[:6]}…{address[-2:]}"
+
+
+def find_draft_by_token(service: EServicePage, token: str) -> Draft | None:
+    return Draft.objects.filter(
+        service=service,
+        token_hash=_token_hash(token or ""),
+        expires_at__gt=timezone.now(),
+        submission__isnull=True,
+    ).first()
+
+
+def renew_draft_token(draft: Draft) -> str:
+    """A fresh resume link for the draft (the old one stops working)."""
+    token = secrets.token_urlsafe(24)
+    Draft.objects.filter(pk=draft.pk).update(
+        token_hash=_token_hash(token), expires_at=timezone.now() + draft_lifetime()
+    )
+    return token
+
+
+def save_step(draft: Draft, step_name: str, step_answers: dict) -> Draft:
+    """Store one step's validated answers; the draft lives on for its full lifetime again."""
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        draft.answers = {**draft.answers, **step_answers}
+        if step_name not in draft.completed_steps:
+            draft.completed_steps = [*draft.completed_steps, step_name]
+        draft.expires_at = timezone.now() + draft_lifetime()
+        draft.save(update_fields=["answers", "completed_steps", "expires_at", "updated_at"])
+    return draft
+
+
+def purge_expired_drafts() -> int:
+    deleted, _ = Draft.objects.filter(
+        expires_at__lte=timezone.now(), submission__isnull=True
+    ).delete()
+    return deleted
+
+
+def submit_draft(draft: Draft) -> Submission:
+    """Validate the whole draft again (the server is the authority) and submit it. Submitting a
+    draft twice gives the first submission."""
+    if draft.submission_id:
+        return draft.submission
+    return submit_declaration(
+        draft.service,
+        draft.form_version,
+        draft.answers,
+        channel=draft.channel,
+        language=draft.language,
+        idempotency_key=f"draft:{draft.public_id}",
+        operator=draft.operator,
+        branch=draft.branch,
+        draft=draft,
+    )
+
+
+# Submitting ------------------------------------------------------------------------------------
 
 
 def _next_reference(prefix: str, year: int) -> str:
@@ -43,37 +217,51 @@ def _next_reference(prefix: str, year: int) -> str:
 
 def submit_declaration(
     service: EServicePage,
+    version: DeclarationFormVersion,
     answers: dict,
     *,
     channel: str,
     language: str | None = None,
     idempotency_key: str = "",
+    operator=None,
+    branch: str = "",
+    draft: Draft | None = None,
 ) -> Submission:
-    """Save a declaration and run the submission actions, all or nothing.
+    """Validate and save a declaration and run its form's actions, all or nothing.
 
     The same idempotency key for the same service returns the first submission, so a double
     click or a retried request never makes two.
     """
-    if not service.accepting_applications:
-        raise ServiceClosed(service.pk)
     if idempotency_key:
         existing = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
         if submission := existing.first():
             return submission
-    answers = json.loads(json.dumps(answers, cls=DjangoJSONEncoder))
+    if not service.accepting_applications:
+        raise ServiceClosed(service.pk)
+    language = language or translation.get_language() or "az"
+    with translation.override(language):
+        cleaned, errors = validate_answers(
+            version.definition, answers, channel=channel, language=language
+        )
+    if errors:
+        raise InvalidAnswers(errors)
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
                 service=service,
+                form_version=version,
                 reference=_next_reference(service.reference_prefix, timezone.localdate().year),
                 channel=channel,
-                language=language or translation.get_language() or "az",
-                answers=answers,
-                digest=answers_digest(answers),
+                language=language,
+                answers=cleaned,
+                digest=answers_digest(cleaned),
                 idempotency_key=idempotency_key,
+                operator=operator,
+                branch=branch,
             )
-            for action in get_submission_actions():
-                action.run(submission)
+            if draft is not None:
+                Draft.objects.filter(pk=draft.pk).update(submission=submission)
+            run_submission_actions(submission, ["store", *version.form.actions])
     except IntegrityError as error:
         # Another request with the same key may have won the race: answer with its submission.
         winner = Submission.objects.filter(service=service, idempotency_key=idempotency_key)

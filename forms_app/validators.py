@@ -49,3 +49,32 @@ def validate_adult_birth_date(value, today, adult_age=18):
             _("The applicant must be at least %(age)s years old.") % {"age": adult_age},
             code="too_young",
         )
+
+
+# ID card: "AA" + 7 digits (current cards) or "AZE" + 8 digits (older ones).
+ID_CARD_PATTERN = r"^(AA\d{7}|AZE\d{8})$"
+validate_id_card = RegexValidator(
+    ID_CARD_PATTERN,
+    _("Enter the ID-card number as printed: AA and 7 digits, or AZE and 8 digits."),
+    code="invalid_id_card",
+)
+
+
+def normalise_compact_upper(value: str) -> str:
+    """For identifiers people type with spaces or dashes: ID cards, IBANs."""
+    return re.sub(r"[\s-]+", "", value or "").upper()
+
+
+def validate_az_iban(value: str):
+    """AZ IBAN: AZ, 2 check digits, a 4-letter bank code and 20 characters (ISO 13616)."""
+    if not re.fullmatch(r"AZ\d{2}[A-Z]{4}[A-Z0-9]{20}", value):
+        raise ValidationError(
+            _("Enter the 28-character account number that starts with AZ."), code="invalid_iban"
+        )
+    rearranged = value[4:] + value[:4]
+    digits = "".join(str(int(ch, 36)) for ch in rearranged)
+    if int(digits) % 97 != 1:
+        raise ValidationError(
+            _("This account number has a typing mistake: check it on your card contract."),
+            code="iban_checksum",
+        )

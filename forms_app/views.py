@@ -1,68 +1,390 @@
-"""The citizen's path through an e-service: fill in, submit, confirmation, receipt, verification.
+"""The citizen's (or post-office operator's) path through an e-service: start, one step per page,
+check your answers, submit, confirmation, receipt. Called from EServicePage's routes; each view
+is thin and calls services and selectors."""
 
-Called from EServicePage's routes; each view is thin and calls services and selectors.
-"""
+import time
 
-import uuid
-
+from django.contrib import messages
+from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import ApplicantDeclarationForm
+from .models import Draft, OperatorProfile, Submission
+from .schema.definition import GroupDefinition, localised
+from .schema.engine import StepForm, form_data_for_step, visible_steps
+from .schema.fields import display_value
+
+DRAFTS_KEY = "forms_app:drafts"  # {service id: draft public id}
+SUBMITTED_KEY = "forms_app:submitted"  # {submission public id: access expiry (epoch seconds)}
+RECEIPT_SALT = "forms_app.receipt"
 
 SUBMISSION_FAILED = _(
     "Your declaration could not be saved and nothing was recorded. Please try again in a few "
     "minutes; your answers are still here."
 )
+SESSION_ENDED = _(
+    "Your application session has ended. Start again, or open the link you saved to continue."
+)
+OTHER_DRAFT = _("That page belonged to another application, so nothing was saved from it.")
 
 
-def declaration(request, page):
-    if not page.accepting_applications:
+def is_operator(user) -> bool:
+    return user.is_authenticated and user.has_perm("forms_app.submit_on_behalf")
+
+
+def _url(page, route, *args, query=""):
+    return page.url + page.reverse_subpage(route, args=list(args)) + query
+
+
+# Service page and start ------------------------------------------------------------------------
+
+
+def service(request, page):
+    draft = _session_draft(request, page)
+    return page.render(
+        request,
+        context_overrides={
+            "version": page.current_form_version(),
+            "draft": draft,
+            "is_operator": is_operator(request.user),
+        },
+    )
+
+
+@require_POST
+def start(request, page):
+    version = page.current_form_version()
+    if version is None or not page.accepting_applications:
         return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
-    form = ApplicantDeclarationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    channel, branch, operator = Submission.Channel.ONLINE, "", None
+    if is_operator(request.user):
+        profile = OperatorProfile.objects.filter(user=request.user).first()
+        if profile is None:
+            messages.error(request, _("Ask an administrator to set your post-office branch."))
+            return HttpResponseRedirect(page.url)
+        channel, branch, operator = Submission.Channel.POST_OFFICE, profile.branch, request.user
+        # An operator serves one citizen after another: the last one's receipt is closed now.
+        request.session[SUBMITTED_KEY] = {}
+    draft, _token = services.start_draft(
+        page,
+        version,
+        channel=channel,
+        language=translation.get_language(),
+        operator=operator,
+        branch=branch,
+    )
+    request.session.setdefault(DRAFTS_KEY, {})[str(page.pk)] = str(draft.public_id)
+    request.session.modified = True
+    first = visible_steps(version.definition, {}, channel)[0]
+    return HttpResponseRedirect(_url(page, "step", first.name))
+
+
+def _session_draft(request, page) -> Draft | None:
+    public_id = request.session.get(DRAFTS_KEY, {}).get(str(page.pk))
+    if not public_id:
+        return None
+    return (
+        Draft.objects.filter(public_id=public_id, service=page, submission__isnull=True)
+        .select_related("form_version")
+        .first()
+    )
+
+
+def _require_draft(request, page):
+    draft = _session_draft(request, page)
+    if draft is None:
+        messages.warning(request, SESSION_ENDED)
+    return draft
+
+
+# Steps -----------------------------------------------------------------------------------------
+
+
+def step(request, page, step_name):
+    draft = _require_draft(request, page)
+    if draft is None:
+        return HttpResponseRedirect(page.url)
+    definition = draft.form_version.definition
+    steps = visible_steps(definition, draft.answers, draft.channel)
+    current = next((s for s in steps if s.name == step_name), None)
+    if current is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("draft") != str(draft.public_id):
+        messages.warning(request, OTHER_DRAFT)
+        return HttpResponseRedirect(_url(page, "step", step_name))
+
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    data = files = None
+    if request.method == "POST":
+        data, files = _edit_groups(request.POST.copy(), action), request.FILES
+    elif request.GET.get("show_errors"):
+        data = form_data_for_step(current, draft.answers)  # why the final check failed
+    step_form = StepForm(
+        definition,
+        current,
+        language=translation.get_language(),
+        answers=draft.answers,
+        channel=draft.channel,
+        data=data,
+        files=files,
+    )
+    editing_groups = action.startswith(("add:", "remove:"))
+    if request.method == "POST" and not editing_groups and step_form.is_valid():
+        services.save_step(draft, current.name, step_form.cleaned_answers())
+        if action == "save":
+            return HttpResponseRedirect(_url(page, "save_for_later"))
+        if request.GET.get("return") == "check":
+            return HttpResponseRedirect(_url(page, "check_answers"))
+        return HttpResponseRedirect(_next_url(page, draft, current.name))
+
+    index = steps.index(current)
+    back = _url(page, "step", steps[index - 1].name) if index else page.url
+    return TemplateResponse(
+        request,
+        "forms_app/step.html",
+        {
+            "page": page,
+            "draft": draft,
+            "step": current,
+            "step_form": step_form,
+            "step_number": index + 1,
+            "step_count": len(steps),
+            "back_url": back,
+            "show_errors": step_form.is_bound and not editing_groups,
+            "language": translation.get_language(),
+        },
+    )
+
+
+def _next_url(page, draft, step_name):
+    draft.refresh_from_db()
+    steps = visible_steps(draft.form_version.definition, draft.answers, draft.channel)
+    names = [s.name for s in steps]
+    later = names[names.index(step_name) + 1 :] if step_name in names else names
+    pending = [n for n in later if n not in draft.completed_steps]
+    if pending or later:
+        return _url(page, "step", (pending or later)[0])
+    return _url(page, "check_answers")
+
+
+def _edit_groups(data, action):
+    """Without JavaScript, "Add another" and "Remove" are submit buttons handled here."""
+    if action.startswith("add:"):
+        prefix = action[4:]
+        key = f"{prefix}-TOTAL_FORMS"
+        if key in data and data[key].isdigit():
+            data[key] = str(int(data[key]) + 1)
+    elif action.startswith("remove:"):
+        prefix, _sep, index = action[7:].rpartition(":")
+        key = f"{prefix}-TOTAL_FORMS"
+        if key in data and data[key].isdigit() and index.isdigit():
+            total, removed = int(data[key]), int(index)
+            for i in range(removed, total):
+                for name in [k for k in data if k.startswith(f"{prefix}-{i}-")]:
+                    field = name[len(f"{prefix}-{i}-") :]
+                    data.pop(name)
+                    following = f"{prefix}-{i + 1}-{field}"
+                    if following in data:
+                        data.setlist(name, data.getlist(following))
+            data[key] = str(max(total - 1, 0))
+    return data
+
+
+# Check your answers and submit -----------------------------------------------------------------
+
+
+def check_answers(request, page):
+    draft = _require_draft(request, page)
+    if draft is None:
+        return HttpResponseRedirect(page.url)
+    definition = draft.form_version.definition
+    steps = visible_steps(definition, draft.answers, draft.channel)
+    missing = [s for s in steps if s.name not in draft.completed_steps]
+    if missing:
+        return HttpResponseRedirect(_url(page, "step", missing[0].name))
+
+    if request.method == "POST":
+        if request.POST.get("draft") != str(draft.public_id):
+            messages.warning(request, OTHER_DRAFT)
+            return HttpResponseRedirect(_url(page, "check_answers"))
         try:
-            submission = services.submit_declaration(
-                page,
-                form.cleaned_data,
-                channel="online",
-                language=translation.get_language(),
-                idempotency_key=request.POST.get("idempotency_key", "")[:128],
-            )
+            submission = services.submit_draft(draft)
+        except services.InvalidAnswers as invalid:
+            first_path = next(iter(invalid.errors))
+            step_name = _step_of_path(definition, first_path) or steps[0].name
+            messages.error(request, _("Some answers need correcting before you submit."))
+            return HttpResponseRedirect(_url(page, "step", step_name, query="?show_errors=1"))
         except services.ServiceClosed:
             return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
         except services.SubmissionFailed:
-            form.add_error(None, SUBMISSION_FAILED)
-        else:
-            url = page.url + page.reverse_subpage("confirmation", args=[submission.public_id])
-            return HttpResponseRedirect(url)
-    # A key per rendering of the form: a double click or a browser retry submits once.
-    key = request.POST.get("idempotency_key") or uuid.uuid4().hex
-    return page.render(request, context_overrides={"form": form, "idempotency_key": key})
+            messages.error(request, SUBMISSION_FAILED)
+            return HttpResponseRedirect(_url(page, "check_answers"))
+        _grant_receipt_access(request, submission)
+        request.session.get(DRAFTS_KEY, {}).pop(str(page.pk), None)
+        request.session.modified = True
+        return HttpResponseRedirect(_url(page, "confirmation", submission.public_id))
+
+    language = translation.get_language()
+    return TemplateResponse(
+        request,
+        "forms_app/check_answers.html",
+        {
+            "page": page,
+            "draft": draft,
+            "sections": [
+                {
+                    "step": s,
+                    "title": localised(s.title, language),
+                    "rows": answer_rows(s, draft.answers, language),
+                    "change_url": _url(page, "step", s.name, query="?return=check"),
+                }
+                for s in steps
+            ],
+        },
+    )
+
+
+def _step_of_path(definition, path):
+    name = path.split("[")[0].split(".")[0]
+    for s in definition.steps:
+        if any(item.name == name for item in s.items) or s.name == name:
+            return s.name
+    return None
+
+
+def answer_rows(step, answers, language) -> list[tuple[str, str]]:
+    """(label, answer) for every answered field of a step, groups item by item."""
+    rows = []
+    for item in step.items:
+        if isinstance(item, GroupDefinition):
+            for number, entry in enumerate(answers.get(item.name) or [], start=1):
+                heading = f"{localised(item.item_label, language)} {number}"
+                for f in item.input_fields:
+                    if f.name in entry:
+                        rows.append(
+                            (
+                                f"{heading}: {localised(f.label, language)}",
+                                display_value(f, entry[f.name], language),
+                            )
+                        )
+        elif item.is_input and item.name in answers:
+            rows.append(
+                (localised(item.label, language), display_value(item, answers[item.name], language))
+            )
+    return rows
+
+
+def submission_rows(submission) -> list[tuple[str, str]]:
+    version = submission.form_version
+    if version is None:
+        return [(key, str(value)) for key, value in submission.answers.items()]
+    steps = visible_steps(version.definition, submission.answers, submission.channel)
+    return [row for s in steps for row in answer_rows(s, submission.answers, submission.language)]
+
+
+# Save and resume -------------------------------------------------------------------------------
+
+
+def save_for_later(request, page):
+    draft = _require_draft(request, page)
+    if draft is None:
+        return HttpResponseRedirect(page.url)
+    token = services.renew_draft_token(draft)
+    resume_url = request.build_absolute_uri(_url(page, "resume", token))
+    sent_to = services.send_resume_link(draft, resume_url)
+    return TemplateResponse(
+        request,
+        "forms_app/saved.html",
+        {
+            "page": page,
+            "resume_url": resume_url,
+            "sent_to": sent_to,
+            "expires_at": services.draft_expiry(draft),
+        },
+    )
+
+
+def resume(request, page, token):
+    draft = services.find_draft_by_token(page, token)
+    if draft is None:
+        return TemplateResponse(
+            request, "forms_app/resume_invalid.html", {"page": page}, status=404
+        )
+    request.session.setdefault(DRAFTS_KEY, {})[str(page.pk)] = str(draft.public_id)
+    request.session.modified = True
+    return HttpResponseRedirect(_url(page, "check_answers"))
+
+
+# Confirmation, receipt and verification --------------------------------------------------------
+
+
+def _grant_receipt_access(request, submission):
+    minutes = services.receipt_access_minutes()
+    request.session.setdefault(SUBMITTED_KEY, {})[str(submission.public_id)] = (
+        time.time() + minutes * 60
+    )
+    request.session.modified = True
+
+
+def receipt_token(submission) -> str:
+    """A signed token that opens the receipt without a session (API clients)."""
+    return signing.dumps(str(submission.public_id), salt=RECEIPT_SALT)
+
+
+def _can_open(request, submission) -> bool:
+    expiry = request.session.get(SUBMITTED_KEY, {}).get(str(submission.public_id))
+    if expiry and expiry > time.time():
+        return True
+    token = request.GET.get("t", "")
+    try:
+        signed = signing.loads(
+            token, salt=RECEIPT_SALT, max_age=services.receipt_access_minutes() * 60 * 24
+        )
+    except signing.BadSignature:
+        return False
+    return signed == str(submission.public_id)
+
+
+def _get_submission(request, page, public_id):
+    submission = selectors.get_submission_for_service(page, public_id)
+    if submission is None or not _can_open(request, submission):
+        raise Http404
+    return submission
 
 
 def confirmation(request, page, public_id):
-    submission = _get_submission(page, public_id)
-    receipt_url = page.url + page.reverse_subpage("receipt", args=[submission.public_id])
+    submission = _get_submission(request, page, public_id)
+    receipt_url = _url(page, "receipt", submission.public_id, query=_token_query(request))
     return TemplateResponse(
         request,
         "forms_app/confirmation.html",
-        {"page": page, "submission": submission, "receipt_url": receipt_url},
+        {
+            "page": page,
+            "submission": submission,
+            "receipt_url": receipt_url,
+            "assisted": submission.channel == Submission.Channel.POST_OFFICE,
+        },
     )
+
+
+def _token_query(request):
+    token = request.GET.get("t")
+    return f"?t={token}" if token else ""
 
 
 def receipt(request, page, public_id):
     from .documents.receipts import render_receipt
 
-    submission = _get_submission(page, public_id)
+    submission = _get_submission(request, page, public_id)
     verify_url = request.build_absolute_uri(
-        page.url + page.reverse_subpage("verify", args=[submission.reference, submission.digest])
+        _url(page, "verify", submission.reference, submission.digest)
     )
     with translation.override(submission.language):
-        rows = _answer_rows(submission)
+        rows = submission_rows(submission)
     pdf = render_receipt(submission, verify_url=verify_url, answer_rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'
@@ -81,18 +403,20 @@ def verify(request, page, reference, digest):
     )
 
 
-def _get_submission(page, public_id):
-    submission = selectors.get_submission_for_service(page, public_id)
-    if submission is None:
-        raise Http404
-    return submission
+# Preview in the admin --------------------------------------------------------------------------
 
 
-def _answer_rows(submission) -> list[tuple[str, str]]:
-    form = ApplicantDeclarationForm()
-    rows = []
-    for name, field in form.fields.items():
-        value = submission.answers.get(name)
-        if value not in (None, ""):
-            rows.append((str(field.label), str(value)))
-    return rows
+def preview_context(request, form):
+    """Every step of the form being edited, as the citizen would see it."""
+    language = request.GET.get("lang") or translation.get_language()
+    definition = form.definition
+    return {
+        "definition": definition,
+        "step_forms": [
+            (
+                localised(s.title, language),
+                StepForm(definition, s, language=language, answers={}, channel="online"),
+            )
+            for s in definition.steps
+        ],
+    }

@@ -36,20 +36,6 @@ def service_page(db):
     return EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
 
 
-@pytest.fixture
-def declaration():
-    """A valid walking-skeleton declaration, as a browser would post it."""
-    return {
-        "pin": "5ZJBKQG",
-        "last_name": "Əliyeva",
-        "first_name": "Gülşən",
-        "patronymic": "Şükür qızı",
-        "birth_date": "1985-03-14",
-        "mobile": "+994 50 123 45 67",
-        "email": "gulshen@example.az",
-    }
-
-
 def database_url() -> str:
     """A URL to the test database, for a process started by a test (e.g. a q2 worker)."""
     s = connection.settings_dict

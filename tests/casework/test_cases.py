@@ -7,6 +7,7 @@ from casework import services, tasks
 from casework.audit import verify_audit_chain
 from casework.models import AuditEvent, Case
 from forms_app.services import submit_declaration
+from tests.forms_app.declaration import ANSWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case(service_page):
     submission = submit_declaration(
-        service_page, {"pin": "5ZJBKQG", "last_name": "Əliyev"}, channel="online"
+        service_page, service_page.current_form_version(), ANSWERS, channel="online"
     )
     return submission.case
 

@@ -13,6 +13,7 @@ from casework.models import Case
 from forms_app.models import EServicePage
 from forms_app.services import submit_declaration
 from tests.conftest import database_url
+from tests.forms_app.declaration import ANSWERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +49,7 @@ def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, q2_cluster
     settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}  # enqueue, don't run inline
     service_page = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
     submission = submit_declaration(
-        service_page, {"pin": "5ZJBKQG", "last_name": "Əliyev"}, channel="online"
+        service_page, service_page.current_form_version(), ANSWERS, channel="online"
     )
     case = submission.case
     assert case.status == Case.Status.RECEIVED

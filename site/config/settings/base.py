@@ -207,3 +207,11 @@ LOGGING = {
 SESSION_COOKIE_AGE = 60 * 60 * 8
 # What a visitor sees in the language menu and on the site's pages.
 SITE_TITLE = _("e-Müraciət")
+
+FORMS_APP = {
+    # A draft not touched for this long is deleted by the scheduled purge.
+    "DRAFT_LIFETIME_DAYS": int(os.environ.get("DRAFT_LIFETIME_DAYS", "7")),
+    # How long the browser (or post-office operator) that submitted may open the receipt.
+    "RECEIPT_ACCESS_MINUTES": 60,
+}
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")

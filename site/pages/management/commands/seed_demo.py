@@ -6,6 +6,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import (
@@ -17,15 +18,19 @@ from wagtail.models import (
     Page,
     Site,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
-from forms_app.models import EServicePage
+from forms_app.models import DeclarationForm, EServicePage, OperatorProfile
 from pages.models import HomePage, ServiceIndexPage, StandardPage
 from themes.models import ThemeSettings
 
 from . import _demo_content as content
+from ._demo_declaration import TARGETED_ASSISTANCE_DECLARATION
+
+DECLARATION_TITLE = "Ünvanlı dövlət sosial yardımı — ərizə-bəyannamə"
 
 LANGUAGES = ("az", "ru", "en")
 TRANSLATIONS = ("ru", "en")
@@ -49,7 +54,12 @@ class Command(BaseCommand):
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
         home = self._home_page(locales["az"])
         services = self._child(home, ServiceIndexPage, content.SERVICE_INDEX, locales)
-        self._child(services, EServicePage, content.TARGETED_ASSISTANCE, locales)
+        declaration = self._declaration_form()
+        texts = {
+            code: {**fields, "declaration_form": declaration}
+            for code, fields in content.TARGETED_ASSISTANCE.items()
+        }
+        self._child(services, EServicePage, texts, locales)
         self._child(home, StandardPage, content.HOW_TO_APPLY, locales)
         for site in Site.objects.all():
             ThemeSettings.for_site(site).save()
@@ -107,6 +117,18 @@ class Command(BaseCommand):
         parent.add_child(instance=translation)
         translation.save_revision().publish()
 
+    def _declaration_form(self):
+        form = DeclarationForm.objects.filter(title=DECLARATION_TITLE).first()
+        if form is None:
+            form = DeclarationForm(
+                title=DECLARATION_TITLE,
+                schema=TARGETED_ASSISTANCE_DECLARATION,
+                actions=["open_case"],
+            )
+            form.save()
+            form.save_revision().publish()  # freezes version 1
+        return form
+
     # People and permissions --------------------------------------------------------------
 
     def _groups(self):
@@ -128,6 +150,23 @@ class Command(BaseCommand):
             groups[name].permissions.add(admin_access)
         for name in ("Caseworkers", "Supervisors"):
             groups[name].permissions.add(*case_perms)
+        form_perms = {
+            "Editors": ["add_declarationform", "change_declarationform"],
+            "Moderators": [
+                "add_declarationform",
+                "change_declarationform",
+                "publish_declarationform",
+                "lock_declarationform",
+                "unlock_declarationform",
+            ],
+            "Post-office operators": ["submit_on_behalf"],
+        }
+        for name, codenames in form_perms.items():
+            groups[name].permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="forms_app", codename__in=codenames
+                )
+            )
         groups["Supervisors"].permissions.add(
             *Permission.objects.filter(
                 content_type__app_label="casework", codename="view_auditevent"
@@ -169,6 +208,11 @@ class Command(BaseCommand):
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         for root in Page.objects.filter(depth=2):
             WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+        # Declaration forms go through the same moderation as pages.
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(DeclarationForm),
+            defaults={"workflow": workflow},
+        )
 
     def _users(self, groups):
         User = get_user_model()
@@ -193,6 +237,10 @@ class Command(BaseCommand):
                 user.save()
             if group_name:
                 user.groups.add(groups[group_name])
+            if group_name == "Post-office operators":
+                OperatorProfile.objects.get_or_create(
+                    user=user, defaults={"branch": "AZ1000 Bakı, Nəsimi poçt şöbəsi"}
+                )
         self.stdout.write(
             f"Demo users {', '.join(DEMO_USERS)} — password: {password}"
             + (" (generated; set DEMO_PASSWORD to choose one)" if generated else "")

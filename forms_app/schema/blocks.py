@@ -1,0 +1,251 @@
+"""The StreamField blocks editors build a declaration form with: steps holding fields and
+repeating groups. Every label, help and error text has az, ru and en; every field has a machine
+name chosen when it is created, so answers keep their meaning when a label is reworded."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+MACHINE_NAME = RegexValidator(
+    r"^[a-z][a-z0-9_]{0,62}$",
+    _("Lower-case Latin letters, digits and _, starting with a letter (e.g. monthly_income)."),
+)
+
+
+class LocalisedTextBlock(blocks.StructBlock):
+    az = blocks.CharBlock(label="Azərbaycanca", max_length=500)
+    ru = blocks.CharBlock(label="Русский", max_length=500, required=False)
+    en = blocks.CharBlock(label="English", max_length=500, required=False)
+
+    class Meta:
+        form_classname = "localised-text"
+
+
+class OptionalLocalisedTextBlock(LocalisedTextBlock):
+    az = blocks.CharBlock(label="Azərbaycanca", max_length=500, required=False)
+
+
+class LocalisedRichTextBlock(blocks.StructBlock):
+    az = blocks.RichTextBlock(label="Azərbaycanca", features=["bold", "italic", "link", "ul"])
+    ru = blocks.RichTextBlock(
+        label="Русский", required=False, features=["bold", "italic", "link", "ul"]
+    )
+    en = blocks.RichTextBlock(
+        label="English", required=False, features=["bold", "italic", "link", "ul"]
+    )
+
+
+class ConditionBlock(blocks.StructBlock):
+    """Show this only when another answer matches. `_channel` is the channel of the
+    application (online, post_office, api)."""
+
+    field = blocks.CharBlock(
+        label=_("when the answer to"),
+        required=False,
+        help_text=_("Machine name of another field; empty means always shown."),
+    )
+    operator = blocks.ChoiceBlock(
+        label=_("is"),
+        choices=[
+            ("equals", _("equal to")),
+            ("not_equals", _("not equal to")),
+            ("in", _("one of (comma-separated)")),
+            ("greater", _("greater than")),
+            ("less", _("less than")),
+        ],
+        default="equals",
+    )
+    value = blocks.CharBlock(label=_("value"), required=False)
+
+    class Meta:
+        label = _("visibility condition")
+        collapsed = True
+
+
+def _common_blocks():
+    return [
+        (
+            "name",
+            blocks.CharBlock(
+                label=_("machine name"),
+                validators=[MACHINE_NAME],
+                help_text=_("Never change it once the form is published."),
+            ),
+        ),
+        ("label", LocalisedTextBlock(label=_("label"))),
+        ("help_text", OptionalLocalisedTextBlock(label=_("help text"), required=False)),
+        (
+            "error_text",
+            OptionalLocalisedTextBlock(
+                label=_("error text"),
+                required=False,
+                help_text=_("Replaces the standard message when the answer is invalid."),
+            ),
+        ),
+        ("required", blocks.BooleanBlock(label=_("required"), required=False, default=True)),
+        ("condition", ConditionBlock(required=False)),
+    ]
+
+
+class FieldBlock(blocks.StructBlock):
+    """Base of every input field; subclasses add their own settings."""
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*_common_blocks(), *(local_blocks or [])], **kwargs)
+
+
+def _length_blocks():
+    return [
+        ("min_length", blocks.IntegerBlock(label=_("minimum length"), required=False, min_value=0)),
+        ("max_length", blocks.IntegerBlock(label=_("maximum length"), required=False, min_value=1)),
+    ]
+
+
+def _range_blocks(block_class=blocks.DecimalBlock):
+    return [
+        ("min_value", block_class(label=_("minimum"), required=False)),
+        ("max_value", block_class(label=_("maximum"), required=False)),
+    ]
+
+
+class ChoiceOptionBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("stored value"), validators=[MACHINE_NAME])
+    label = LocalisedTextBlock(label=_("label"))
+
+
+def _choice_blocks():
+    return [("options", blocks.ListBlock(ChoiceOptionBlock(), label=_("options"), min_num=1))]
+
+
+FIELD_TYPES = {
+    "short_text": (
+        _("Short text"),
+        [
+            *_length_blocks(),
+            ("pattern", blocks.CharBlock(label=_("pattern (regular expression)"), required=False)),
+        ],
+    ),
+    "long_text": (_("Long text"), _length_blocks()),
+    "integer": (_("Whole number"), _range_blocks(blocks.IntegerBlock)),
+    "decimal": (_("Decimal number"), _range_blocks()),
+    "money": (_("Amount in AZN"), _range_blocks()),
+    "date": (
+        _("Date"),
+        [
+            ("min_date", blocks.DateBlock(label=_("earliest"), required=False)),
+            ("max_date", blocks.DateBlock(label=_("latest"), required=False)),
+            ("past_only", blocks.BooleanBlock(label=_("not in the future"), required=False)),
+        ],
+    ),
+    "single_choice": (
+        _("Single choice"),
+        [
+            *_choice_blocks(),
+            (
+                "widget",
+                blocks.ChoiceBlock(
+                    label=_("shown as"),
+                    default="radio",
+                    choices=[("radio", _("radio buttons")), ("select", _("drop-down list"))],
+                ),
+            ),
+        ],
+    ),
+    "multiple_choice": (
+        _("Multiple choice"),
+        [
+            *_choice_blocks(),
+            ("min_selected", blocks.IntegerBlock(label=_("at least"), required=False, min_value=0)),
+            ("max_selected", blocks.IntegerBlock(label=_("at most"), required=False, min_value=1)),
+        ],
+    ),
+    "yes_no": (_("Yes or no"), []),
+    "email": (_("Email address"), []),
+    "mobile": (_("Mobile number (+994)"), []),
+    "pin": (_("FİN (personal identification number)"), []),
+    "id_card": (_("ID-card number"), []),
+    "address": (_("Address"), []),
+    "iban": (_("Card account / IBAN (AZ)"), []),
+    "consent": (_("Consent"), []),
+    "file": (
+        _("File upload"),
+        [
+            (
+                "extensions",
+                blocks.CharBlock(
+                    label=_("allowed types"),
+                    default="pdf,jpg,jpeg,png",
+                    help_text=_("Comma-separated file extensions."),
+                ),
+            ),
+            (
+                "max_size_mb",
+                blocks.IntegerBlock(
+                    label=_("maximum size (MB)"), default=5, min_value=1, max_value=50
+                ),
+            ),
+        ],
+    ),
+}
+
+
+class DisplayTextBlock(blocks.StructBlock):
+    text = LocalisedRichTextBlock(label=_("text"))
+    condition = ConditionBlock(required=False)
+
+    class Meta:
+        label = _("Text to read (no answer)")
+        icon = "doc-full"
+
+
+def field_blocks():
+    children = [
+        (type_name, FieldBlock(local_blocks, label=label, icon="form"))
+        for type_name, (label, local_blocks) in FIELD_TYPES.items()
+    ]
+    return [*children, ("display_text", DisplayTextBlock())]
+
+
+class GroupBlock(blocks.StructBlock):
+    """A repeating group: one set of fields per family member, per income, …"""
+
+    name = blocks.CharBlock(label=_("machine name"), validators=[MACHINE_NAME])
+    label = LocalisedTextBlock(label=_("label"))
+    item_label = LocalisedTextBlock(label=_("label of one item"), help_text=_("e.g. Family member"))
+    help_text = OptionalLocalisedTextBlock(label=_("help text"), required=False)
+    min_items = blocks.IntegerBlock(label=_("at least"), default=0, min_value=0)
+    max_items = blocks.IntegerBlock(label=_("at most"), default=10, min_value=1, max_value=100)
+    condition = ConditionBlock(required=False)
+    fields = blocks.StreamBlock(field_blocks(), label=_("fields of each item"))
+
+    class Meta:
+        label = _("Repeating group")
+        icon = "group"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["min_items"] > value["max_items"]:
+            raise StructBlockValidationError(
+                {"min_items": ValidationError(_("Can't be more than the maximum."))}
+            )
+        return value
+
+
+class StepBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("machine name"), validators=[MACHINE_NAME])
+    title = LocalisedTextBlock(label=_("title"))
+    condition = ConditionBlock(required=False)
+    fields = blocks.StreamBlock([*field_blocks(), ("group", GroupBlock())], label=_("fields"))
+
+    class Meta:
+        label = _("Step")
+        icon = "list-ol"
+
+
+class DeclarationSchemaBlock(blocks.StreamBlock):
+    step = StepBlock()
+
+    class Meta:
+        min_num = 1

@@ -1,0 +1,326 @@
+"""Renders one step of a declaration as Django forms and validates answers against a definition.
+
+Server-side validation is the authority: the same code checks a step posted from a browser, the
+whole declaration before it is submitted, and JSON posted to the API. A field whose condition is
+not met is not required and its answer is dropped.
+"""
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .conditions import answer_lookup, is_met
+from .definition import FieldDefinition, FormDefinition, GroupDefinition, StepDefinition
+from .fields import build_formfield, to_form_data, to_json
+
+MAX_ITEMS_CEILING = 100  # whatever a definition says, no group takes more items than this
+
+
+class ItemForm(forms.Form):
+    """One item of a repeating group."""
+
+
+class BaseItemFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Add at least %(num)d."),
+        "too_many_forms": _("You can add at most %(num)d."),
+    }
+
+
+def _formfields(fields, language):
+    return {f.name: build_formfield(f, language) for f in fields if f.is_input}
+
+
+class StepForm:
+    """A step's own fields as one Django form, and a formset per repeating group."""
+
+    def __init__(
+        self,
+        definition: FormDefinition,
+        step: StepDefinition,
+        *,
+        language: str,
+        answers: dict,
+        channel: str,
+        data=None,
+        files=None,
+    ):
+        self.definition = definition
+        self.step = step
+        self.language = language
+        self.answers = answers
+        self.channel = channel
+        self.is_bound = data is not None
+        # What the conditions see: the other steps' answers, and this step's as just posted.
+        self.current = dict(answers)
+        if data is not None:
+            own = {item.name for item in step.items}
+            self.current = {k: v for k, v in answers.items() if k not in own}
+            self.current.update(_raw_values(step.fields, data, prefix=""))
+
+        self.form = forms.Form(
+            data=data, files=files, prefix=None, initial=self._initial(step.fields, answers)
+        )
+        self.form.fields.update(_formfields(step.fields, language))
+        self.formsets = {}
+        self.inactive_groups = set()
+        for group in step.groups:
+            if not self.applies(group):
+                if not self._controlled_here(group):
+                    continue
+                # Rendered for the page's script to reveal; not validated, not stored.
+                self.inactive_groups.add(group.name)
+            self.formsets[group.name] = self._formset(group, data, files)
+        self._apply_conditions()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _initial(self, fields, answers):
+        return {f.name: to_form_data(f, answers.get(f.name)) for f in fields if f.name in answers}
+
+    def _formset(self, group: GroupDefinition, data, files):
+        FormSet = formset_factory(
+            type("ItemForm", (ItemForm,), _formfields(group.fields, self.language)),
+            formset=BaseItemFormSet,
+            extra=0,
+            min_num=group.min_items,
+            max_num=min(group.max_items, MAX_ITEMS_CEILING),
+            absolute_max=MAX_ITEMS_CEILING,
+            validate_min=True,
+            validate_max=True,
+            can_delete=True,
+        )
+        initial = [
+            {f.name: to_form_data(f, item.get(f.name)) for f in group.input_fields}
+            for item in self.answers.get(group.name) or []
+            if isinstance(item, dict)
+        ]
+        formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
+        formset.group = group
+        return formset
+
+    def applies(self, item) -> bool:
+        return is_met(item.condition, answer_lookup(self.current, channel=self.channel))
+
+    def _apply_conditions(self):
+        """Fields whose condition isn't met are not required (their answers are dropped later)."""
+        lookup = answer_lookup(self.current, channel=self.channel)
+        self.hidden = {f.name for f in self.step.fields if not is_met(f.condition, lookup)}
+        for name in self.hidden:
+            self.form.fields[name].required = False
+        for formset in self.formsets.values():
+            fields = formset.group.input_fields
+            initial = formset.initial or []
+            for index, item_form in enumerate(formset.forms):
+                if formset.is_bound:
+                    item = _raw_values(fields, item_form.data, item_form.prefix)
+                else:
+                    item = initial[index] if index < len(initial) else {}
+                item_lookup = answer_lookup(self.current, channel=self.channel, item=item)
+                item_form.hidden = {f.name for f in fields if not is_met(f.condition, item_lookup)}
+                for name in item_form.hidden:
+                    item_form.fields[name].required = False
+
+    # Rendering helpers -----------------------------------------------------------------------
+
+    def items(self):
+        """The step's contents in order, for the template: ("field", bound field, definition),
+        ("text", definition) or ("group", formset)."""
+        lookup = answer_lookup(self.answers, channel=self.channel)
+        for item in self.step.items:
+            if isinstance(item, GroupDefinition):
+                if item.name in self.formsets:
+                    yield "group", self.formsets[item.name], item
+            elif not item.is_input:
+                if is_met(item.condition, lookup):
+                    yield "text", None, item
+            elif self._shown(item):
+                yield "field", self.form[item.name], item
+
+    def _controlled_here(self, item) -> bool:
+        """Whether an item's condition depends on a field of this same step."""
+        return item.condition is not None and item.condition.field in {
+            f.name for f in self.step.fields
+        }
+
+    def _shown(self, field: FieldDefinition) -> bool:
+        """A field controlled by an answer on this step is always rendered (the page's script
+        shows and hides it); one controlled by an earlier step is rendered only if it applies."""
+        return field.name not in self.hidden or self._controlled_here(field)
+
+    def active_formsets(self):
+        return {n: f for n, f in self.formsets.items() if n not in self.inactive_groups}
+
+    # Validation ----------------------------------------------------------------------------
+
+    def is_valid(self) -> bool:
+        valid = self.form.is_valid()
+        for formset in self.active_formsets().values():
+            valid = formset.is_valid() and valid
+        return valid
+
+    def cleaned_answers(self) -> dict:
+        """This step's answers as JSON, without the fields whose conditions aren't met."""
+        cleaned = {}
+        for f in self.step.fields:
+            if f.name not in self.hidden:
+                value = to_json(f, self.form.cleaned_data.get(f.name))
+                if value is not None:
+                    cleaned[f.name] = value
+        formsets = self.active_formsets()
+        for group in self.step.groups:
+            if group.name not in formsets:
+                continue
+            items = []
+            formset = formsets[group.name]
+            for item_form in formset.forms:
+                if item_form in formset.deleted_forms or not item_form.has_changed():
+                    continue
+                item = {}
+                for f in group.input_fields:
+                    if f.name not in item_form.hidden:
+                        value = to_json(f, item_form.cleaned_data.get(f.name))
+                        if value is not None:
+                            item[f.name] = value
+                items.append(item)
+            cleaned[group.name] = items
+        return cleaned
+
+    def errors_by_path(self) -> dict[str, list[str]]:
+        """Errors keyed as the API reports them: `pin`, `family_members[2].pin`."""
+        errors = {}
+        for name, messages in self.form.errors.items():
+            errors[name if name != "__all__" else self.step.name] = list(messages)
+        for group_name, formset in self.active_formsets().items():
+            if formset.non_form_errors():
+                errors[group_name] = list(formset.non_form_errors())
+            for index, item_form in enumerate(formset.forms):
+                for name, messages in item_form.errors.items():
+                    errors[f"{group_name}[{index}].{name}"] = list(messages)
+        return errors
+
+
+def _raw_values(fields, data, prefix) -> dict:
+    """What was posted for `fields`, as the conditions compare it."""
+    values = {}
+    for f in fields:
+        key = f"{prefix}-{f.name}" if prefix else f.name
+        if f.type == "multiple_choice" and hasattr(data, "getlist"):
+            values[f.name] = data.getlist(key)
+        elif key in data:
+            values[f.name] = data.get(key)
+    return values
+
+
+def form_data_for_step(step: StepDefinition, answers: dict) -> dict:
+    """Stored answers as a browser would post the step (management forms included)."""
+    data = {}
+    for f in step.fields:
+        value = to_form_data(f, answers.get(f.name))
+        if value is not None:
+            data[f.name] = value
+    for group in step.groups:
+        items = answers.get(group.name) or []
+        items = items if isinstance(items, list) else []
+        data[f"{group.name}-TOTAL_FORMS"] = str(len(items))
+        data[f"{group.name}-INITIAL_FORMS"] = "0"
+        for index, item in enumerate(items):
+            item = item if isinstance(item, dict) else {}
+            for f in group.input_fields:
+                value = to_form_data(f, item.get(f.name))
+                if value is not None:
+                    data[f"{group.name}-{index}-{f.name}"] = value
+    return data
+
+
+def visible_steps(definition: FormDefinition, answers: dict, channel: str):
+    lookup = answer_lookup(answers, channel=channel)
+    return [s for s in definition.steps if is_met(s.condition, lookup)]
+
+
+# The JSON types an answer of each field type may have (the API gets JSON, not form posts).
+JSON_TYPES = {
+    "integer": (int,),
+    "decimal": (int, float, str),
+    "money": (int, float, str),
+    "yes_no": (bool,),
+    "consent": (bool,),
+    "multiple_choice": (list,),
+    "file": (),  # files come through the web form's upload, never as JSON
+}
+
+
+def _type_errors(definition: FormDefinition, answers: dict) -> dict[str, list[str]]:
+    """Unknown fields and answers of the wrong JSON type, by path."""
+    errors = {}
+    wrong_type = [str(_("This answer has the wrong type."))]
+    fields = {}
+    groups = {}
+    for step in definition.steps:
+        for item in step.items:
+            if isinstance(item, GroupDefinition):
+                groups[item.name] = item
+            elif item.is_input:
+                fields[item.name] = item
+
+    def check(field: FieldDefinition, value, path):
+        allowed = JSON_TYPES.get(field.type, (str,))
+        if value is None:
+            return
+        bool_where_not_allowed = isinstance(value, bool) and bool not in allowed
+        list_of_non_strings = isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        if not isinstance(value, allowed) or bool_where_not_allowed or list_of_non_strings:
+            errors[path] = wrong_type
+
+    for name, value in answers.items():
+        if name in fields:
+            check(fields[name], value, name)
+        elif name in groups:
+            if not isinstance(value, list):
+                errors[name] = wrong_type
+                continue
+            group_fields = {f.name: f for f in groups[name].input_fields}
+            for index, item in enumerate(value):
+                if not isinstance(item, dict):
+                    errors[f"{name}[{index}]"] = wrong_type
+                    continue
+                for key, item_value in item.items():
+                    path = f"{name}[{index}].{key}"
+                    if key not in group_fields:
+                        errors[path] = [str(_("This form has no such field."))]
+                    else:
+                        check(group_fields[key], item_value, path)
+        else:
+            errors[name] = [str(_("This form has no such field."))]
+    return errors
+
+
+def validate_answers(definition: FormDefinition, answers: dict, *, channel: str, language: str):
+    """Check a whole declaration. Returns (cleaned answers, errors by path)."""
+    if not isinstance(answers, dict):
+        return {}, {"": [str(_("The answers must be a JSON object."))]}
+    errors = _type_errors(definition, answers)
+    if errors:
+        return {}, errors
+    cleaned = {}
+    for step in visible_steps(definition, {**answers, **cleaned}, channel):
+        data = _QueryDictLike(form_data_for_step(step, answers))
+        step_form = StepForm(
+            definition, step, language=language, answers=cleaned, channel=channel, data=data
+        )
+        if step_form.is_valid():
+            cleaned.update(step_form.cleaned_answers())
+        else:
+            errors.update(step_form.errors_by_path())
+    return cleaned, errors
+
+
+class _QueryDictLike(dict):
+    """Form data built from JSON; lists stand for repeated keys (multiple choice)."""
+
+    def getlist(self, key):
+        value = self.get(key)
+        if value is None:
+            return []
+        return value if isinstance(value, list) else [value]
