@@ -30,7 +30,7 @@ test: install browsers lint unit-tests slow-tests postgres-tests
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
 
 unit-tests: install
 	$(PY) -m pytest
