@@ -35,9 +35,9 @@ lint: install
 unit-tests: install
 	$(PY) -m pytest
 
-# A real q2 cluster and Playwright in chromium: slower, so apart from the unit tests.
+# A real q2 cluster, Playwright in chromium and the API fuzzer: slower, so apart from the unit tests.
 slow-tests: install
-	$(PY) -m pytest -m "worker or browser"
+	$(PY) -m pytest -m "worker or browser or api_fuzz"
 
 # On SQLite the PostgreSQL-marked tests were skipped above: run them on a local server if any.
 postgres-tests: install
