@@ -150,7 +150,7 @@ def address(rng: random.Random, address_id: str, place: data.Place) -> Address:
 
 def address_id(household_index: int, extra: int = 0) -> str:
     """The address registry's key: a household's home, or another address (extra > 0)."""
-    return f"ÜQ{(household_index * 7 + extra) * 2_654_435_761 % 10**12:012d}"
+    return f"UQ{(household_index * 7 + extra) * 2_654_435_761 % 10**12:012d}"
 
 
 def bank_account(rng: random.Random, *, kind, opened_on, balance, bank=None) -> BankAccount:
