@@ -1,5 +1,9 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -38,7 +42,7 @@ class ServiceIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["forms_app.EServicePage", "pages.StandardPage"]
+    subpage_types = ["forms_app.EServicePage", "pages.StandardPage", "pages.FeedbackFormPage"]
 
     class Meta:
         verbose_name = _("service index page")
@@ -59,3 +63,39 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class FeedbackFormField(AbstractFormField):
+    """One question of a feedback page."""
+
+    page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FeedbackFormPage(AbstractEmailForm):
+    """“Send us feedback”: questions the editors choose; every answer is kept as a form
+    submission (Forms in the admin) and, when an address is set, emailed to the ministry."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, help_text=_("Shown once the feedback is sent.")
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email the feedback"),
+        ),
+    ]
+    search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["pages.HomePage", "pages.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("feedback page")
