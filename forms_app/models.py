@@ -215,6 +215,12 @@ class EServicePage(RoutablePageMixin, Page):
 
         return views.resume(request, self, token)
 
+    @path("status/")
+    def status(self, request):
+        from . import views
+
+        return views.status(request, self)
+
     @path("confirmation/<uuid:public_id>/")
     def confirmation(self, request, public_id):
         from . import views
@@ -344,6 +350,38 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"{self.service.reference_prefix} draft {self.public_id}"
+
+
+class UploadedDocument(models.Model):
+    """A file attached to a declaration. Answers refer to it by public id; it follows the draft
+    into the submission, and goes with the draft if the draft expires."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    submission = models.ForeignKey(
+        Submission, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    file = models.FileField(upload_to="declarations/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uploaded document")
+
+    def __str__(self):
+        return self.original_name
+
+    def as_answer(self) -> dict:
+        return {
+            "id": str(self.public_id),
+            "name": self.original_name,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
 
 
 class OperatorProfile(models.Model):

@@ -12,9 +12,14 @@ def current_form_version(service) -> DeclarationFormVersion | None:
     )
 
 
+def submissions_of_service(service):
+    """Submissions made through the service page in any of its languages."""
+    return Submission.objects.filter(service__translation_key=service.translation_key)
+
+
 def get_submission_for_service(service, public_id) -> Submission | None:
-    return Submission.objects.filter(service=service, public_id=public_id).first()
+    return submissions_of_service(service).filter(public_id=public_id).first()
 
 
 def get_submission_by_reference(service, reference: str) -> Submission | None:
-    return Submission.objects.filter(service=service, reference=reference).first()
+    return submissions_of_service(service).filter(reference=reference).first()

@@ -7,6 +7,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,6 +21,7 @@ from .models import (
     EServicePage,
     ReferenceSequence,
     Submission,
+    UploadedDocument,
 )
 from .schema.definition import FormDefinition
 from .schema.engine import validate_answers
@@ -162,10 +164,32 @@ def renew_draft_token(draft: Draft) -> str:
     return token
 
 
+def _store_uploads(draft: Draft, value):
+    """Replace uploaded files (anywhere in a step's answers) by stored documents' references."""
+    if isinstance(value, UploadedFile):
+        digest = hashlib.sha256()
+        for chunk in value.chunks():
+            digest.update(chunk)
+        document = UploadedDocument.objects.create(
+            draft=draft,
+            file=value,
+            original_name=value.name[:255],
+            size=value.size,
+            sha256=digest.hexdigest(),
+        )
+        return document.as_answer()
+    if isinstance(value, list):
+        return [_store_uploads(draft, v) for v in value]
+    if isinstance(value, dict):
+        return {k: _store_uploads(draft, v) for k, v in value.items()}
+    return value
+
+
 def save_step(draft: Draft, step_name: str, step_answers: dict) -> Draft:
     """Store one step's validated answers; the draft lives on for its full lifetime again."""
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        step_answers = _store_uploads(draft, step_answers)
         draft.answers = {**draft.answers, **step_answers}
         if step_name not in draft.completed_steps:
             draft.completed_steps = [*draft.completed_steps, step_name]
@@ -239,9 +263,14 @@ def submit_declaration(
     if not service.accepting_applications:
         raise ServiceClosed(service.pk)
     language = language or translation.get_language() or "az"
+    documents = draft.documents.values_list("public_id", flat=True) if draft else []
     with translation.override(language):
         cleaned, errors = validate_answers(
-            version.definition, answers, channel=channel, language=language
+            version.definition,
+            answers,
+            channel=channel,
+            language=language,
+            document_ids=set(documents),
         )
     if errors:
         raise InvalidAnswers(errors)
@@ -261,6 +290,7 @@ def submit_declaration(
             )
             if draft is not None:
                 Draft.objects.filter(pk=draft.pk).update(submission=submission)
+                UploadedDocument.objects.filter(draft=draft).update(submission=submission)
             run_submission_actions(submission, ["store", *version.form.actions])
     except IntegrityError as error:
         # Another request with the same key may have won the race: answer with its submission.

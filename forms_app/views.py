@@ -4,19 +4,24 @@ is thin and calls services and selectors."""
 
 import time
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import ratelimit, selectors, services
 from .models import Draft, OperatorProfile, Submission
 from .schema.definition import GroupDefinition, localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
 from .schema.fields import display_value
+from .status import status_of
+from .validators import normalise_pin
 
 DRAFTS_KEY = "forms_app:drafts"  # {service id: draft public id}
 SUBMITTED_KEY = "forms_app:submitted"  # {submission public id: access expiry (epoch seconds)}
@@ -401,6 +406,47 @@ def verify(request, page, reference, digest):
         {"page": page, "reference": reference, "genuine": genuine, "submission": submission},
         status=200 if genuine else 404,
     )
+
+
+# Status ----------------------------------------------------------------------------------------
+
+
+class StatusForm(forms.Form):
+    reference = forms.CharField(label=_("Reference number"), max_length=32)
+    pin = forms.CharField(label=_("FİN of the applicant"), max_length=16)
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean_pin(self):
+        return normalise_pin(self.cleaned_data["pin"])
+
+
+def status(request, page):
+    """Reference + the applicant's FİN show the application's status. Rate-limited per client,
+    and a wrong pair says only "no match", so references can't be probed."""
+    form = StatusForm(request.POST or None, initial={"reference": request.GET.get("reference")})
+    context = {"page": page, "form": form}
+    if request.method == "POST" and form.is_valid():
+        limits = settings.FORMS_APP
+        wait = ratelimit.hit(
+            f"status:{ratelimit.client_ip(request)}",
+            limit=limits["STATUS_ATTEMPTS"],
+            window_seconds=limits["STATUS_WINDOW"],
+        )
+        if wait:
+            form.add_error(
+                None,
+                _("Too many attempts. Try again in %(m)s minutes.") % {"m": max(1, wait // 60)},
+            )
+            return TemplateResponse(request, "forms_app/status.html", context, status=429)
+        submission = selectors.get_submission_by_reference(page, form.cleaned_data["reference"])
+        pin = str((submission.answers.get("pin") if submission else "") or "")
+        if submission and constant_time_compare(pin, form.cleaned_data["pin"]):
+            context.update(submission=submission, status=status_of(submission))
+        else:
+            form.add_error(None, _("No application matches this reference number and FİN."))
+    return TemplateResponse(request, "forms_app/status.html", context)
 
 
 # Preview in the admin --------------------------------------------------------------------------

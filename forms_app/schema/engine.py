@@ -59,9 +59,17 @@ class StepForm:
             self.current = {k: v for k, v in answers.items() if k not in own}
             self.current.update(_raw_values(step.fields, data, prefix=""))
 
-        self.form = forms.Form(
-            data=data, files=files, prefix=None, initial=self._initial(step.fields, answers)
-        )
+        initial = self._initial(step.fields, answers)
+        if data is not None:
+            # A stored document stands for its upload when the step is checked again.
+            initial.update(
+                {
+                    f.name: data[f.name]
+                    for f in step.fields
+                    if f.type == "file" and isinstance(data.get(f.name), dict)
+                }
+            )
+        self.form = forms.Form(data=data, files=files, prefix=None, initial=initial)
         self.form.fields.update(_formfields(step.fields, language))
         self.formsets = {}
         self.inactive_groups = set()
@@ -96,6 +104,20 @@ class StepForm:
             for item in self.answers.get(group.name) or []
             if isinstance(item, dict)
         ]
+        if data is not None:
+            # Stored documents stand for their uploads when the step is checked again.
+            stored = [
+                {
+                    f.name: data.get(f"{group.name}-{i}-{f.name}")
+                    for f in group.input_fields
+                    if f.type == "file" and isinstance(data.get(f"{group.name}-{i}-{f.name}"), dict)
+                }
+                for i in range(_total(data, group.name))
+            ]
+            initial = [
+                {**(initial[i] if i < len(initial) else {}), **item}
+                for i, item in enumerate(stored)
+            ] or initial
         formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
         formset.group = group
         return formset
@@ -201,6 +223,11 @@ class StepForm:
         return errors
 
 
+def _total(data, prefix) -> int:
+    value = str(data.get(f"{prefix}-TOTAL_FORMS", "0"))
+    return min(int(value), MAX_ITEMS_CEILING) if value.isdigit() else 0
+
+
 def _raw_values(fields, data, prefix) -> dict:
     """What was posted for `fields`, as the conditions compare it."""
     values = {}
@@ -247,12 +274,12 @@ JSON_TYPES = {
     "yes_no": (bool,),
     "consent": (bool,),
     "multiple_choice": (list,),
-    "file": (),  # files come through the web form's upload, never as JSON
+    "file": (dict,),  # a reference to a document uploaded with the draft, never raw data
 }
 
 
-def _type_errors(definition: FormDefinition, answers: dict) -> dict[str, list[str]]:
-    """Unknown fields and answers of the wrong JSON type, by path."""
+def _type_errors(definition: FormDefinition, answers: dict, document_ids) -> dict[str, list[str]]:
+    """Unknown fields, answers of the wrong JSON type and unknown documents, by path."""
     errors = {}
     wrong_type = [str(_("This answer has the wrong type."))]
     fields = {}
@@ -272,6 +299,8 @@ def _type_errors(definition: FormDefinition, answers: dict) -> dict[str, list[st
         list_of_non_strings = isinstance(value, list) and not all(isinstance(v, str) for v in value)
         if not isinstance(value, allowed) or bool_where_not_allowed or list_of_non_strings:
             errors[path] = wrong_type
+        elif field.type == "file" and str(value.get("id")) not in document_ids:
+            errors[path] = [str(_("Upload the file again."))]
 
     for name, value in answers.items():
         if name in fields:
@@ -296,11 +325,19 @@ def _type_errors(definition: FormDefinition, answers: dict) -> dict[str, list[st
     return errors
 
 
-def validate_answers(definition: FormDefinition, answers: dict, *, channel: str, language: str):
-    """Check a whole declaration. Returns (cleaned answers, errors by path)."""
+def validate_answers(
+    definition: FormDefinition,
+    answers: dict,
+    *,
+    channel: str,
+    language: str,
+    document_ids=frozenset(),
+):
+    """Check a whole declaration. Returns (cleaned answers, errors by path). A file answer must
+    name one of `document_ids` (the documents uploaded with the draft)."""
     if not isinstance(answers, dict):
         return {}, {"": [str(_("The answers must be a JSON object."))]}
-    errors = _type_errors(definition, answers)
+    errors = _type_errors(definition, answers, {str(i) for i in document_ids})
     if errors:
         return {}, errors
     cleaned = {}

@@ -204,7 +204,7 @@ def to_json(definition: FieldDefinition, value):
         return str(value.quantize(Decimal("0.01")) if definition.type == "money" else value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return value
+    return value  # uploads stay files here; services.save_step stores them
 
 
 def to_form_data(definition: FieldDefinition, value):

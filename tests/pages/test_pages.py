@@ -35,14 +35,14 @@ def test_home_page_in_each_language_lists_its_services(client, url, expected):
 
 
 @pytest.mark.parametrize("language", ["az", "ru", "en"])
-def test_e_service_page_shows_its_guidance_and_the_declaration_form(client, language):
+def test_e_service_page_shows_its_guidance_and_a_way_to_apply(client, language):
     url, title = SERVICE_URLS[language]
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert title in html
     assert f'<html lang="{language}">' in html
-    assert 'name="pin"' in html and 'name="birth_date"' in html
+    assert f'action="{url}start/"' in html
 
 
 def test_language_menu_links_to_the_translations_of_the_page(client):

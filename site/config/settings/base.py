@@ -213,5 +213,8 @@ FORMS_APP = {
     "DRAFT_LIFETIME_DAYS": int(os.environ.get("DRAFT_LIFETIME_DAYS", "7")),
     # How long the browser (or post-office operator) that submitted may open the receipt.
     "RECEIPT_ACCESS_MINUTES": 60,
+    # The status page allows this many look-ups per client IP and window (seconds).
+    "STATUS_ATTEMPTS": 10,
+    "STATUS_WINDOW": 600,
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")
