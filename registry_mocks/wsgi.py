@@ -30,7 +30,9 @@ class MocksApplication:
         finally:
             set_urlconf(None)
         start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-        return response
+        # Small JSON bodies, whole: nothing to stream, and no database connection to close when
+        # the response does (Django's request_finished).
+        return [response.content]
 
 
 application = MocksApplication()

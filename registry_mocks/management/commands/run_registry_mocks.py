@@ -48,6 +48,9 @@ class Command(BaseCommand):
             # A deliberate timeout sleeps; gunicorn must not kill the worker for it.
             "timeout": int(MAX_SLEEP_S) + 30,
             "accesslog": "-",
+            # Nothing manages this process at run time; and the site's own gunicorn keeps the
+            # default control socket to itself.
+            "control_socket_disable": True,
         }
         _GunicornServer(application, options).run()
 
