@@ -2,6 +2,7 @@
 
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -326,3 +327,11 @@ def test_every_scenario_has_a_check():
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_scenario_shows_its_point(api, name):
     CHECKS[name](api)
+
+
+def test_the_docs_list_every_scenario_pin():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "registry-mocks.md").read_text()
+    for scenario in SCENARIOS.values():
+        assert f"`{scenario.name}`" in doc
+        for person in scenario.household.members:
+            assert f"`{person.pin}`" in doc

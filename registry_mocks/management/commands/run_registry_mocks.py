@@ -4,6 +4,7 @@ from contextlib import suppress
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIServer, make_server
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
@@ -23,7 +24,12 @@ class Command(BaseCommand):
             default="gunicorn",
             help="gunicorn with threaded workers, or one wsgiref process (easier to debug)",
         )
-        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="gunicorn worker processes (more than one: share run-time faults through Redis)",
+        )
         parser.add_argument(
             "--threads",
             type=int,
@@ -34,11 +40,20 @@ class Command(BaseCommand):
     def handle(self, *, host, port, server, workers, threads, **options):
         application = MocksApplication()
         self.stdout.write(f"Registry mocks on http://{host}:{port}/registry-mocks/ ({server})")
+        if (
+            server == "gunicorn"
+            and workers > 1
+            and "LocMemCache" in settings.CACHES["default"]["BACKEND"]
+        ):
+            self.stderr.write(
+                "Run-time faults (POST …/_faults) reach only the worker that receives them: "
+                "set REDIS_URL so the workers share a cache, or use --workers 1."
+            )
         self.stdout.flush()
         if server == "wsgiref":
-            server = make_server(host, port, application, server_class=_ThreadingWSGIServer)
-            with server, suppress(KeyboardInterrupt):
-                server.serve_forever()
+            httpd = make_server(host, port, application, server_class=_ThreadingWSGIServer)
+            with httpd, suppress(KeyboardInterrupt):
+                httpd.serve_forever()
             return
         options = {
             "bind": f"{host}:{port}",
