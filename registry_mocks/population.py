@@ -912,37 +912,36 @@ class HouseholdGenerator:
             ]
 
     def _assistance(self, household) -> None:
+        """An earlier application for targeted assistance: still being paid, ended or refused."""
         rng = self.rng
         draw = rng.random()
         if draw >= 0.085:
             return
-        submitted = REFERENCE_DATE - timedelta(days=rng.randint(30, 5 * 365))
-        number = f"ÜDSY-{submitted.year}-{rng.randint(100000, 999999)}"
-        if draw < 0.015:  # assigned within the last year and still being paid
+        if draw < 0.015:
+            status = "ASSIGNED"
             submitted = REFERENCE_DATE - timedelta(days=rng.randint(20, 330))
-            start = submitted.replace(day=1)
-            application = dict(
-                status="ASSIGNED",
-                assigned_from=start,
-                assigned_to=start.replace(year=start.year + 1) - timedelta(days=1),
-                monthly_amount=money(rng.randint(80, 450)),
-            )
-        elif draw < 0.035:
-            reason = rng.choice(["INCOME_ABOVE_CRITERION", "VEHICLE", "ABLE_BODIED_NOT_WORKING"])
-            application = dict(status="REFUSED", refusal_reason=reason)
         else:
+            status = "REFUSED" if draw < 0.035 else "ENDED"
+            submitted = REFERENCE_DATE - timedelta(days=rng.randint(365, 5 * 365))
+        decided = submitted + timedelta(days=rng.randint(5, 20))
+        if status == "REFUSED":
+            reason = rng.choice(["INCOME_ABOVE_CRITERION", "VEHICLE", "ABLE_BODIED_NOT_WORKING"])
+            terms = {"refusal_reason": reason}
+        else:  # assigned for 12 months from the 1st of the month of application
             start = submitted.replace(day=1)
-            application = dict(
-                status="ENDED",
-                assigned_from=start,
-                assigned_to=start.replace(year=start.year + 1) - timedelta(days=1),
-                monthly_amount=money(rng.randint(80, 450)),
-            )
+            terms = {
+                "assigned_from": start,
+                "assigned_to": add_years(start, 1) - timedelta(days=1),
+                "monthly_amount": money(rng.randint(80, 450)),
+            }
+        number = f"ÜDSY-{submitted.year}-{rng.randint(100000, 999999)}"
         for person in household.members:
             if person.birth_date < submitted:
                 role = "APPLICANT" if person is household.applicant else "MEMBER"
                 person.assistance.append(
-                    AssistanceApplication(number, submitted, role, **application)
+                    AssistanceApplication(
+                        number, submitted, role, status, decided_on=decided, **terms
+                    )
                 )
 
 

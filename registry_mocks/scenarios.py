@@ -48,6 +48,7 @@ from .population import (
     bank_account,
     deed,
     issue_id_card,
+    mobile_number,
     mobile_subscription,
     money,
     new_person,
@@ -71,7 +72,7 @@ class Fault:
 class Scenario:
     number: int
     name: str
-    title: str
+    description: str
     affects: tuple[str, ...]  # registry codes whose answer carries the point of the scenario
     declared: str  # what the applicant says…
     registries_say: str  # …and what the registries say
@@ -89,18 +90,27 @@ class Scenario:
     def household(self) -> Household:
         return scenario_household(self.number)
 
+    @property
+    def pins(self) -> list[str]:
+        """The household's PINs, the applicant's first."""
+        return [person.pin for person in self.household.members]
+
 
 SCENARIOS: dict[int, Scenario] = {}
 
 
-def scenario(number, name, title, *, affects, declared, registries_say, expected, reason, **extra):
+def scenario(
+    number, name, description, *, affects, declared, registries_say, expected, reason, **extra
+):
+    """Register the decorated function as the builder of scenario `number`."""
+
     def register(build):
         if number in SCENARIOS or not 0 < number < 1000:
             raise ValueError(f"scenario number {number} is taken or out of range")
         SCENARIOS[number] = Scenario(
             number,
             name,
-            title,
+            description,
             tuple(affects),
             declared,
             registries_say,
@@ -188,8 +198,7 @@ class Family:
         )
         issue_id_card(person, self.rng)
         if person.age(REFERENCE_DATE) >= 16:
-            operator_code = self.rng.choice(list(data.MOBILE_OPERATORS))
-            person.mobile = f"+994{operator_code}{self.rng.randint(0, 9_999_999):07d}"
+            person.mobile = mobile_number(self.rng)
             person.subscriptions.append(mobile_subscription(person, date(2019, 1, 1), 8))
         if sex == "M" and person.age(REFERENCE_DATE) >= 18:
             person.military = MilitaryService("RESERVE")
@@ -430,7 +439,7 @@ def as_dict(scenario: Scenario, on: date) -> dict:
     return {
         "number": scenario.number,
         "name": scenario.name,
-        "title": scenario.title,
+        "description": scenario.description,
         "expected": scenario.expected,
         "reason": scenario.reason,
         "affects": list(scenario.affects),

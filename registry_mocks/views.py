@@ -6,6 +6,7 @@ scenario faults before the registry is asked. Errors are written in each registr
 
 import hmac
 import json
+import re
 from datetime import date
 
 from django.http import HttpResponse, JsonResponse
@@ -21,6 +22,7 @@ from .registries import REGISTRIES, get_registry
 from .registries.base import ERROR_STATUS
 
 BATCH_LIMIT = 100
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PIN_RULE = "a PIN is 7 characters: digits and capital Latin letters except I and O"
 
 
@@ -77,8 +79,8 @@ def _as_of(value) -> date:
     """The day "the last 12 months" count back from; ValueError if it is not YYYY-MM-DD."""
     if value in (None, ""):
         return today()
-    if not isinstance(value, str):
-        raise ValueError
+    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        raise ValueError(value)
     return date.fromisoformat(value)
 
 

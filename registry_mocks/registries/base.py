@@ -5,6 +5,7 @@ from decimal import Decimal
 from http import HTTPStatus
 
 from ..people import Household, Person, last_12_months
+from ..population import today
 
 # Every error a mock can answer, with its HTTP status.
 ERROR_STATUS = {
@@ -152,12 +153,14 @@ class Registry:
     # the civil registry does not know; other agencies key their records by PIN alone.
     needs_civil_record = False
 
-    def person(self, pin: str, population, as_of: date) -> dict | None:
-        """This registry's answer about one person, or None when it does not know the PIN."""
+    def person(self, pin: str, population, as_of: date | None = None) -> dict | None:
+        """This registry's answer about one person, or None when it does not know the PIN.
+        `as_of` (default: today) ends the 12 months of the monthly series."""
         person = population.person(pin)
         if person is None or (self.needs_civil_record and not person.in_civil_registry):
             return None
-        return self.record(person, population.household(person.household_index), as_of)
+        household = population.household(person.household_index)
+        return self.record(person, household, as_of or today())
 
     def record(self, person: Person, household: Household, as_of: date) -> dict:
         raise NotImplementedError
