@@ -160,6 +160,9 @@ WAGTAIL_SITE_NAME = "e-Müraciət"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
+# The editor posts every setting of every StreamField block as its own field: the demo
+# declaration alone sends ~1,200, over Django's default 1,000, so saving it would fail with 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: printed to the console unless an SMTP host is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -193,6 +196,12 @@ CASEWORK = {
     # A case left in a non-final state longer than this is handed to the queue again.
     "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
     "SWEEP_EVERY_MINUTES": 10,
+    # Where the registries are reached; each registry's URL is this + its code (editable later in
+    # the admin). In development, the mocks served by this same site.
+    "REGISTRY_GATEWAY_URL": os.environ.get(
+        "REGISTRY_GATEWAY_URL", "http://127.0.0.1:8000/registry-mocks/"
+    ),
+    "REGISTRY_API_KEY": os.environ.get("REGISTRY_API_KEY", "dev-key"),
 }
 
 LOGGING = {
@@ -201,7 +210,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # httpx logs every request at INFO: the RegistryLookup rows already record them.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -1,0 +1,162 @@
+"""The family as the registries describe it: plain dataclasses that the eligibility rules read.
+
+Each registry's answer is normalised (normalise.py) into these, whatever its own JSON looks like;
+the snapshot is stored on the case as JSON (`as_json`/`from_json`) so a decision can be replayed.
+"""
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass
+class Income:
+    registry: str  # which registry reported it
+    kind: str  # salary, pension, benefit, entrepreneurship, unemployment_insurance, other
+    payer: str
+    total_12_months: Decimal  # AZN over the 12 months before the application
+
+
+@dataclass
+class Member:
+    pin: str
+    known_to_civil_registry: bool = True
+    surname: str = ""
+    name: str = ""
+    patronymic: str = ""
+    birth_date: date | None = None
+    sex: str = ""
+    death_date: date | None = None
+    registered_address: str = ""  # full text as the address registry writes it
+    registered_address_id: str = ""
+    id_card_valid: bool | None = None
+    incomes: list[Income] = field(default_factory=list)
+    employed: bool = False
+    entrepreneur: bool = False
+    pensioner: bool = False
+    registered_unemployed: bool = False
+    unemployment_insurance: bool = False
+    refused_suitable_offers: int = 0
+    disability_group: str = ""  # "", "I", "II", "III", or "child" for a disabled child
+    full_time_student: bool = False
+    in_military_service: bool = False
+    imprisoned: bool = False
+    former_idp: bool = False
+
+    @property
+    def alive(self) -> bool:
+        return self.death_date is None
+
+    def age(self, on: date) -> int | None:
+        if self.birth_date is None:
+            return None
+        b = self.birth_date
+        return on.year - b.year - ((on.month, on.day) < (b.month, b.day))
+
+
+@dataclass
+class Vehicle:
+    owner_pin: str
+    plate: str
+    make: str = ""
+    year: int | None = None
+    given_by_state_for_rehabilitation: bool = False
+
+
+@dataclass
+class Dwelling:
+    owner_pin: str
+    address: str
+    purpose: str = "residential"
+    area_m2: Decimal | None = None
+
+
+@dataclass
+class Deal:
+    """A purchase or sale registered by a notary."""
+
+    pin: str
+    kind: str  # purchase or sale
+    amount: Decimal
+    day: date | None = None
+    subject: str = ""
+
+
+@dataclass
+class Household:
+    members: list[Member] = field(default_factory=list)
+    vehicles: list[Vehicle] = field(default_factory=list)
+    dwellings: list[Dwelling] = field(default_factory=list)
+    land_hectares: Decimal = Decimal("0")
+    utilities_monthly: Decimal = Decimal("0")  # electricity + gas + water, monthly average
+    communications_monthly: Decimal = Decimal("0")
+    deals: list[Deal] = field(default_factory=list)
+    open_assistance_application: bool = False
+    barred_until: date | None = None  # after false information
+    unreachable_registries: list[str] = field(default_factory=list)
+
+    def member(self, pin: str) -> Member | None:
+        return next((m for m in self.members if m.pin == pin), None)
+
+    def as_json(self) -> dict:
+        return _to_json(asdict(self))
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Household":
+        return _from_json(cls, data)
+
+
+def _to_json(value):
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+_NESTED = {
+    "members": Member,
+    "vehicles": Vehicle,
+    "dwellings": Dwelling,
+    "deals": Deal,
+    "incomes": Income,
+}
+
+
+def _from_json(cls, data: dict):
+    kwargs = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name in _NESTED:
+            value = [_from_json(_NESTED[f.name], item) for item in value]
+        elif value is not None and "Decimal" in str(f.type):
+            value = Decimal(value)
+        elif value is not None and "date" in str(f.type) and isinstance(value, str):
+            value = date.fromisoformat(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+@dataclass
+class Discrepancy:
+    """Where the declaration and a registry disagree.
+
+    `settled_by_registry`: the registry's word is final (an undeclared salary or vehicle), so a
+    rule may refuse on it; otherwise a caseworker must judge (a member registered elsewhere).
+    """
+
+    kind: str
+    registry: str
+    pin: str = ""
+    declared: str = ""
+    found: str = ""
+    settled_by_registry: bool = True
+
+    def as_json(self) -> dict:
+        return asdict(self)

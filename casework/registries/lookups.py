@@ -1,0 +1,74 @@
+"""Looking a family up in every registry at once: a case costs about the slowest registry, not
+the sum. HTTP runs in threads; the circuit breaker and the stored look-ups stay in the calling
+thread, so the database sees one connection and one transaction per case."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from django.utils import timezone
+
+from ..models import RegistryLookup, RegistrySource
+from . import breaker
+from .client import CallResult, RegistryClient
+
+MAX_THREADS = 64
+
+
+def enabled_sources():
+    return list(RegistrySource.objects.filter(enabled=True))
+
+
+def fetch_people(
+    pins: list[str], sources: list[RegistrySource], *, transport=None, batch: bool = False
+) -> list[CallResult]:
+    """Every registry's answer for every PIN. With `batch`, one call per registry carries up to
+    its batch size of PINs; otherwise one call per PIN."""
+    callable_sources = [s for s in sources if breaker.allow_call(s)]
+    skipped = [
+        CallResult(s.code, pins, {}, outcome=RegistryLookup.Outcome.CIRCUIT_OPEN)
+        for s in sources
+        if s not in callable_sources
+    ]
+    clients = {s.code: RegistryClient(s, transport=transport) for s in callable_sources}
+    jobs = []
+    for source in callable_sources:
+        client = clients[source.code]
+        if batch:
+            size = max(1, min(source.batch_size, 100))
+            jobs += [(client.batch, pins[i : i + size]) for i in range(0, len(pins), size)]
+        else:
+            jobs += [(client.person, pin) for pin in pins]
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(MAX_THREADS, len(jobs)))) as pool:
+            results = list(pool.map(lambda job: job[0](job[1]), jobs))
+    finally:
+        for client in clients.values():
+            client.close()
+    for source in callable_sources:
+        own = [r for r in results if r.registry == source.code]
+        if own and all(r.reached for r in own):
+            breaker.record_success(source)
+        elif own:
+            breaker.record_failure(source)
+    return skipped + results
+
+
+def store_lookups(case, results: list[CallResult]) -> list[RegistryLookup]:
+    """Keep every request and response (one row per PIN asked), for replaying the decision."""
+    rows = []
+    for result in results:
+        for pin in result.pins:
+            rows.append(
+                RegistryLookup(
+                    case=case,
+                    registry=result.registry,
+                    pin=pin,
+                    request=result.request,
+                    response_status=result.status,
+                    response=result.body,
+                    outcome=result.outcome,
+                    attempts=result.attempts,
+                    latency_ms=result.latency_ms,
+                    requested_at=timezone.now(),
+                )
+            )
+    return RegistryLookup.objects.bulk_create(rows)
