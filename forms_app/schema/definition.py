@@ -157,6 +157,17 @@ def _text(value) -> dict:
     return {k: v for k, v in (value or {}).items() if v}
 
 
+def _plain(value):
+    """A ListBlock's items as plain values: Wagtail saves each as {"type": "item", "value": …,
+    "id": …} once an editor has saved the list in the admin; hand-written JSON has plain values."""
+    if not isinstance(value, list):
+        return value
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+        for item in value
+    ]
+
+
 def _field(block_type: str, value: dict) -> FieldDefinition:
     if block_type == "display_text":
         return FieldDefinition(
@@ -166,7 +177,7 @@ def _field(block_type: str, value: dict) -> FieldDefinition:
             required=False,
             condition=Condition.from_value(value.get("condition")),
         )
-    options = {k: v for k, v in value.items() if k not in _COMMON and v not in (None, "")}
+    options = {k: _plain(v) for k, v in value.items() if k not in _COMMON and v not in (None, "")}
     return FieldDefinition(
         type=block_type,
         name=value["name"],
