@@ -8,3 +8,40 @@ def stuck_case_ids(*, older_than):
     return Case.objects.filter(
         status__in=AUTOMATIC_STATUSES, status_changed_at__lt=older_than
     ).values_list("pk", flat=True)
+
+
+def _percentile(sorted_values: list[int], share: float) -> int | None:
+    if not sorted_values:
+        return None
+    index = min(len(sorted_values) - 1, max(0, round(share * (len(sorted_values) - 1))))
+    return sorted_values[index]
+
+
+def registry_health(*, since):
+    """Per registry: circuit state, calls, error rate and latency p50/p95 since `since`."""
+    from .models import RegistryLookup, RegistrySource
+    from .registries import breaker
+
+    reached = {RegistryLookup.Outcome.FOUND, RegistryLookup.Outcome.NOT_FOUND}
+    calls = {}
+    for code, outcome, latency in RegistryLookup.objects.filter(
+        requested_at__gte=since
+    ).values_list("registry", "outcome", "latency_ms"):
+        calls.setdefault(code, []).append((outcome, latency))
+    rows = []
+    for source in RegistrySource.objects.all():
+        own = calls.get(source.code, [])
+        # Calls skipped by an open circuit say nothing about latency.
+        latencies = sorted(lat for outcome, lat in own if outcome != "circuit_open")
+        failed = sum(1 for outcome, _lat in own if outcome not in reached)
+        rows.append(
+            {
+                "source": source,
+                "circuit": breaker.state(source),
+                "calls": len(own),
+                "error_rate": failed / len(own) if own else None,
+                "p50_ms": _percentile(latencies, 0.50),
+                "p95_ms": _percentile(latencies, 0.95),
+            }
+        )
+    return rows

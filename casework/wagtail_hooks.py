@@ -1,8 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import Case
+from . import admin_views
+from .models import Case, RegistrySource
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -29,7 +33,44 @@ class CaseAdmin(ModelAdmin):
     list_display = ("reference", "status", "received_at", "status_changed_at")
     list_filter = ("status",)
     search_fields = ("reference",)
-    inspect_view_fields = ("reference", "status", "received_at", "status_changed_at")
+    inspect_view_fields = (
+        "reference",
+        "status",
+        "received_at",
+        "status_changed_at",
+        "discrepancies",
+    )
+
+
+class RegistrySourceAdmin(ModelAdmin):
+    """The registry catalogue: URLs, keys, timeouts, retries and breaker limits are data."""
+
+    model = RegistrySource
+    menu_label = _("Registries")
+    menu_icon = "link-external"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ("code", "name_az", "base_url", "required", "enabled")
+    list_filter = ("required", "enabled")
+    search_fields = ("code", "name_az", "name_en")
 
 
 modeladmin_register(CaseAdmin)
+modeladmin_register(RegistrySourceAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_registry_health_url():
+    return [path("registry-health/", admin_views.registry_health, name="casework_registry_health")]
+
+
+class RegistryHealthMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("casework.view_registrysource")
+
+
+@hooks.register("register_admin_menu_item")
+def register_registry_health_menu_item():
+    return RegistryHealthMenuItem(
+        _("Registry health"), reverse("casework_registry_health"), icon_name="pulse", order=320
+    )
