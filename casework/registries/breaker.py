@@ -23,6 +23,9 @@ def state(source: RegistrySource) -> str:
 def allow_call(source: RegistrySource) -> bool:
     """Whether to call now. In the half-open state the first worker to ask takes the trial call
     (it pushes `opened_until` forward, so the others keep waiting)."""
+    if source.opened_until is None:
+        # Closed when the catalogue was read (a moment ago): no lock needed on the hot path.
+        return True
     now = timezone.now()
     with transaction.atomic():
         current = RegistrySource.objects.select_for_update().get(pk=source.pk)
