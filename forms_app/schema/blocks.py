@@ -2,6 +2,8 @@
 repeating groups. Every label, help and error text has az, ru and en; every field has a machine
 name chosen when it is created, so answers keep their meaning when a label is reworded."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +96,20 @@ class FieldBlock(blocks.StructBlock):
 
     def __init__(self, local_blocks=None, **kwargs):
         super().__init__([*_common_blocks(), *(local_blocks or [])], **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        # A pattern that doesn't compile would make every submission of the form fail. It is
+        # compiled anchored, as `fields.build_formfield` uses it.
+        if value.get("pattern"):
+            try:
+                re.compile(f"^(?:{value['pattern']})$")
+            except re.error as error:
+                message = _("This is not a valid regular expression: %(error)s")
+                raise StructBlockValidationError(
+                    {"pattern": ValidationError(message, params={"error": error})}
+                ) from None
+        return value
 
 
 def _length_blocks():
