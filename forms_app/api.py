@@ -1,0 +1,353 @@
+"""The JSON API for the mobile app and the e-government portal, mounted at /api/v1/.
+
+Machine to machine: no session, so no CSRF token (django-ninja exempts its views). An e-service
+is named by the slug of its page in the default locale; titles and links come from the page's
+translations. Submitting goes through `services.submit_declaration`, exactly like the web form,
+so the same validation, numbering and submission actions apply.
+"""
+
+import hashlib
+import json
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.validators import slug_unicode_re
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Schema, Status
+from ninja.errors import HttpError
+from wagtail.models import Locale
+
+from . import ratelimit, services
+from .models import EServicePage
+from .views import receipt_token
+
+MAX_BODY_BYTES = 1024 * 1024
+IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,128}$"  # visible ASCII: a UUID is ideal
+SUBMISSION_RETRY_SECONDS = 60
+
+api = NinjaAPI(
+    title="e-Müraciət",
+    version="1",
+    description=(
+        "The open e-services, their published declaration forms, and submitting a declaration. "
+        'Errors are `{"detail": message}`, or `{"errors": {path: [messages]}}` for answers '
+        "that don't pass validation."
+    ),
+    urls_namespace="forms_app_api",
+)
+
+
+class ApiError(HttpError):
+    """Answered as `{"detail": message}`, with Retry-After when trying again later helps."""
+
+    def __init__(self, status_code: int, message: str, *, retry_after: int | None = None):
+        super().__init__(status_code, message)
+        self.retry_after = retry_after
+
+
+@api.exception_handler(ApiError)
+def api_error(request, exc: ApiError):
+    response = api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    if exc.retry_after:
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+# Schemas ---------------------------------------------------------------------------------------
+
+
+class Error(Schema):
+    detail: str
+
+
+class InvalidAnswersOut(Schema):
+    errors: dict[str, list[str]] = Field(
+        description='Messages by path: `pin`, `family_members[2].pin`; `""` for the whole body.'
+    )
+
+
+class ServiceOut(Schema):
+    slug: str
+    title: dict[str, str] = Field(description="By language code (az, ru, en).")
+    form_version: int
+    page_url: dict[str, str] = Field(description="The service's page, by language code.")
+    form_url: str
+    submissions_url: str
+
+
+class FormOut(Schema):
+    service: str
+    version: int
+    content_hash: str
+    schema_: dict[str, Any] = Field(
+        alias="schema", description="The form's steps, fields and repeating groups."
+    )
+
+
+class SubmissionOut(Schema):
+    reference: str
+    status_url: str
+    receipt_url: str = Field(description="The PDF receipt; the signed link expires (in a day).")
+
+
+# Looking up services ---------------------------------------------------------------------------
+
+
+def _services():
+    """Live, public e-service pages in the default locale."""
+    return EServicePage.objects.live().public().filter(locale=Locale.get_default())
+
+
+def _service(slug: str) -> EServicePage:
+    # Checked first, so nothing like a NUL byte from a URL ever reaches the database.
+    page = _services().filter(slug=slug).first() if slug_unicode_re.match(slug) else None
+    if page is None:
+        raise ApiError(404, _("There is no e-service with this name."))
+    return page
+
+
+def _absolute(request, page, suffix="") -> str:
+    return request.build_absolute_uri(page.get_url(request) + suffix)
+
+
+def _in_language(page: EServicePage, language: str) -> EServicePage:
+    """The page's translation in `language`, if it is live, else the page itself."""
+    translated = EServicePage.objects.live().filter(
+        translation_key=page.translation_key, locale__language_code=language
+    )
+    return translated.first() or page
+
+
+# Endpoints -------------------------------------------------------------------------------------
+
+
+@api.get(
+    "/services/",
+    response=list[ServiceOut],
+    tags=["e-services"],
+    summary="The e-services open for applications",
+)
+def list_services(request):
+    pages = list(_services().filter(accepting_applications=True).order_by("path"))
+    versions = {p.pk: p.current_form_version() for p in pages}
+    pages = [p for p in pages if versions[p.pk] is not None]
+    translations = {}
+    for t in (
+        EServicePage.objects.live()
+        .public()
+        .filter(translation_key__in=[p.translation_key for p in pages])
+        .select_related("locale")
+    ):
+        translations.setdefault(t.translation_key, []).append(t)
+    return [
+        {
+            "slug": page.slug,
+            "title": {t.locale.language_code: t.title for t in translations[page.translation_key]},
+            "form_version": versions[page.pk].number,
+            "page_url": {
+                t.locale.language_code: _absolute(request, t)
+                for t in translations[page.translation_key]
+            },
+            "form_url": request.build_absolute_uri(
+                reverse("forms_app_api:service_form", kwargs={"slug": page.slug})
+            ),
+            "submissions_url": request.build_absolute_uri(
+                reverse("forms_app_api:service_submissions", kwargs={"slug": page.slug})
+            ),
+        }
+        for page in pages
+    ]
+
+
+@api.get(
+    "/services/{slug}/form",
+    response={200: FormOut, 404: Error},
+    by_alias=True,
+    url_name="service_form",
+    tags=["e-services"],
+    summary="The published declaration form of an e-service",
+)
+def service_form(request, slug: str):
+    page = _service(slug)
+    version = page.current_form_version()
+    if version is None:
+        raise ApiError(404, _("This e-service has no published form."))
+    return {
+        "service": page.slug,
+        "version": version.number,
+        "content_hash": version.content_hash,
+        "schema": version.definition.as_json(),
+    }
+
+
+SUBMIT_DESCRIPTION = """\
+The body is a JSON object of answers to the form's current version: one key per field, a list of
+objects per repeating group (see `…/form`). At most 1 MB.
+
+**Idempotency:** the `Idempotency-Key` header (1–128 visible ASCII characters; a fresh UUID per
+declaration) together with the body identifies the request. Sending the same key and body again,
+e.g. after a timeout, answers 201 with the reference of the first submission and creates nothing.
+The same key with a different body is a different declaration.
+
+**Language:** `?lang=` or else `Accept-Language` (az, ru, en; az by default) chooses the language
+of the error messages and of the applicant's receipt and letters.
+"""
+
+
+@api.post(
+    "/services/{slug}/submissions",
+    response={
+        201: SubmissionOut,
+        400: Error,
+        404: Error,
+        409: Error,
+        413: Error,
+        415: Error,
+        422: InvalidAnswersOut,
+        429: Error,
+        503: Error,
+    },
+    url_name="service_submissions",
+    tags=["e-services"],
+    summary="Submit a declaration",
+    description=SUBMIT_DESCRIPTION,
+    openapi_extra={
+        "parameters": [
+            {
+                "in": "header",
+                "name": "Idempotency-Key",
+                "required": True,
+                "schema": {"type": "string", "pattern": IDEMPOTENCY_KEY_PATTERN},
+            },
+            {
+                "in": "query",
+                "name": "lang",
+                "required": False,
+                "schema": {"type": "string", "enum": [code for code, _n in settings.LANGUAGES]},
+            },
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": True,
+                        "example": {"pin": "5ZJBKQG", "family_members": [{"pin": "7KQ2M1A"}]},
+                    }
+                }
+            },
+        },
+    },
+)
+def submit(request, slug: str):
+    language = _language(request)
+    with translation.override(language):
+        _check_rate_limit(request)
+        page = _service(slug)
+        key = _idempotency_key(request)
+        answers, canonical = _answers(request)
+        version = page.current_form_version()
+        if version is None:
+            raise _service_closed()
+        try:
+            submission = services.submit_declaration(
+                page,
+                version,
+                answers,
+                channel="api",
+                language=language,
+                idempotency_key=_stored_key(key, canonical),
+            )
+        except services.InvalidAnswers as invalid:
+            errors = {path: [str(m) for m in messages] for path, messages in invalid.errors.items()}
+            return Status(422, {"errors": errors})
+        except services.ServiceClosed:
+            raise _service_closed() from None
+        except services.SubmissionFailed:
+            raise ApiError(
+                503,
+                _(
+                    "The declaration could not be saved and nothing was recorded. Send it again "
+                    "with the same Idempotency-Key in a minute."
+                ),
+                retry_after=SUBMISSION_RETRY_SECONDS,
+            ) from None
+    # Links to the service's page in the applicant's language.
+    links = _in_language(page, submission.language)
+    status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
+    receipt = links.reverse_subpage("receipt", args=[submission.public_id])
+    receipt += "?" + urlencode({"t": receipt_token(submission)})
+    return Status(
+        201,
+        {
+            "reference": submission.reference,
+            "status_url": _absolute(request, links, status),
+            "receipt_url": _absolute(request, links, receipt),
+        },
+    )
+
+
+def _service_closed():
+    return ApiError(409, _("This e-service is not accepting applications."))
+
+
+# Reading a submission request ------------------------------------------------------------------
+
+
+def _language(request) -> str:
+    """`?lang=`, else Accept-Language, else the default (Azerbaijani)."""
+    if request.GET.get("lang") in dict(settings.LANGUAGES):
+        return request.GET["lang"]
+    return translation.get_language_from_request(request)
+
+
+def _check_rate_limit(request):
+    limit = settings.FORMS_APP.get("API_SUBMISSIONS_PER_MINUTE", 30)
+    wait = ratelimit.hit(
+        f"api-submissions:{ratelimit.client_ip(request)}", limit=limit, window_seconds=60
+    )
+    if wait:
+        raise ApiError(429, _("Too many submissions from this address."), retry_after=wait)
+
+
+def _idempotency_key(request) -> str:
+    key = request.headers.get("Idempotency-Key", "")
+    if not re.fullmatch(IDEMPOTENCY_KEY_PATTERN, key):
+        raise ApiError(
+            400,
+            _(
+                "Send an Idempotency-Key header of 1–128 visible ASCII characters (a new UUID "
+                "for each declaration), so a retried request never makes a second submission."
+            ),
+        )
+    return key
+
+
+def _answers(request) -> tuple[Any, bytes]:
+    """The JSON body, and its canonical form (sorted keys) that identifies the request."""
+    if request.content_type != "application/json":
+        raise ApiError(415, _("Send the answers as application/json."))
+    try:
+        too_big = int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
+    except ValueError:
+        too_big = False  # Django reads no body at all then
+    if too_big:
+        raise ApiError(413, _("The body is larger than 1 MB."))
+    try:
+        answers = json.loads(request.body)
+        # Encoding also refuses lone surrogates: valid JSON, but no text that can be stored.
+        canonical = services.canonical_json(answers).encode()
+    except (ValueError, RecursionError):
+        raise ApiError(400, _("The body is not valid JSON.")) from None
+    return answers, canonical
+
+
+def _stored_key(key: str, canonical_body: bytes) -> str:
+    """The client's key bound to the body: a key that another client happens to reuse for its
+    own declaration makes a submission of its own, and never reveals the first one's receipt."""
+    return "api:" + hashlib.sha256(key.encode() + b"\n" + canonical_body).hexdigest()

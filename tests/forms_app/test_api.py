@@ -1,0 +1,312 @@
+"""The JSON API at /api/v1/: listing, form schemas, and submitting declarations."""
+
+import copy
+import json
+import uuid
+
+import pytest
+from django import forms
+from django.core.cache import cache
+from django.test import Client
+from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from forms_app import actions
+from forms_app.models import Submission
+from tests.forms_app import declaration as d
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "unvanli-dovlet-sosial-yardimi"
+SUBMISSIONS = f"/api/v1/services/{SLUG}/submissions"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+
+
+def post(client, answers=None, *, key="key-1", url=SUBMISSIONS, **extra):
+    body = answers if isinstance(answers, bytes | str) else json.dumps(answers or d.ANSWERS)
+    headers = {"Idempotency-Key": key} if key is not None else {}
+    extra.setdefault("content_type", "application/json")
+    return client.post(url, body, headers=headers, **extra)
+
+
+def close(page):
+    page.accepting_applications = False
+    page.save()
+
+
+# Listing and schemas ---------------------------------------------------------------------------
+
+
+def test_the_open_services_are_listed_in_every_language(client, service_page):
+    response = client.get("/api/v1/services/")
+    assert response.status_code == 200
+    (service,) = response.json()
+    assert service["slug"] == SLUG
+    assert set(service["title"]) == {"az", "ru", "en"}
+    assert service["title"]["az"] == service_page.title
+    assert service["form_version"] == service_page.current_form_version().number
+    assert service["page_url"]["en"] == (
+        "http://testserver/en/e-services/targeted-social-assistance/"
+    )
+    assert service["form_url"] == f"http://testserver/api/v1/services/{SLUG}/form"
+    assert service["submissions_url"] == f"http://testserver{SUBMISSIONS}"
+
+
+def test_a_closed_service_is_not_listed(client, service_page):
+    close(service_page)
+    assert client.get("/api/v1/services/").json() == []
+
+
+def test_the_form_schema_is_the_published_versions(client, service_page):
+    version = service_page.current_form_version()
+    response = client.get(f"/api/v1/services/{SLUG}/form")
+    assert response.status_code == 200
+    assert response.json() == {
+        "service": SLUG,
+        "version": version.number,
+        "content_hash": version.content_hash,
+        "schema": json.loads(json.dumps(version.definition.as_json())),
+    }
+
+
+@pytest.mark.parametrize("slug", ["no-such-service", "bad%00slug", "e-xidmetler"])
+def test_an_unknown_service_is_a_json_404(client, slug):
+    for response in (
+        client.get(f"/api/v1/services/{slug}/form"),
+        post(client, url=f"/api/v1/services/{slug}/submissions"),
+    ):
+        assert response.status_code == 404
+        assert "detail" in response.json()
+
+
+def test_the_openapi_document_describes_the_three_endpoints(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = json.loads(response.content)
+    paths = document["paths"]
+    assert {
+        "/api/v1/services/",
+        "/api/v1/services/{slug}/form",
+        "/api/v1/services/{slug}/submissions",
+    } <= set(paths)
+    operation = paths["/api/v1/services/{slug}/submissions"]["post"]
+    assert {(p["in"], p["name"]) for p in operation["parameters"]} == {
+        ("path", "slug"),
+        ("header", "Idempotency-Key"),
+        ("query", "lang"),
+    }
+    assert operation["requestBody"]["content"]["application/json"]["schema"]["type"] == "object"
+    assert {"201", "400", "409", "413", "422", "429", "503"} <= set(operation["responses"])
+    assert "schema" in str(paths["/api/v1/services/{slug}/form"]["get"]["responses"]["200"])
+    assert client.get("/api/v1/docs").status_code == 200
+
+
+# Submitting ------------------------------------------------------------------------------------
+
+
+def test_a_submission_gets_a_reference_and_a_receipt_to_download(client):
+    response = post(client)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    submission = Submission.objects.get(reference=body["reference"])
+    assert (submission.channel, submission.language) == ("api", "az")
+    page_url = "http://testserver/e-xidmetler/unvanli-dovlet-sosial-yardimi/"
+    assert body["status_url"] == f"{page_url}status/?reference={submission.reference}"
+    assert body["receipt_url"].startswith(f"{page_url}receipt/{submission.public_id}/?t=")
+    receipt = Client().get(body["receipt_url"])  # no session: the token opens it
+    assert receipt.status_code == 200
+    assert receipt["Content-Type"] == "application/pdf"
+    assert receipt.content.startswith(b"%PDF")
+
+
+def test_the_language_chosen_is_stored_and_links_to_its_page(client):
+    response = post(client, url=SUBMISSIONS + "?lang=en")
+    assert response.status_code == 201
+    body = response.json()
+    assert Submission.objects.get(reference=body["reference"]).language == "en"
+    assert body["status_url"].startswith(
+        "http://testserver/en/e-services/targeted-social-assistance/status/"
+    )
+    receipt = Client().get(body["receipt_url"])
+    assert receipt.status_code == 200 and receipt.content.startswith(b"%PDF")
+
+
+def test_no_csrf_token_is_needed(service_page):
+    response = post(Client(enforce_csrf_checks=True))
+    assert response.status_code == 201
+
+
+def test_the_same_key_and_body_again_give_the_first_submission(client):
+    first = post(client, key="retry-me")
+    again = post(client, key="retry-me")
+    assert first.status_code == again.status_code == 201
+    assert first.json()["reference"] == again.json()["reference"]
+    assert Submission.objects.count() == 1
+    other = post(client, key="another-declaration")
+    assert other.json()["reference"] != first.json()["reference"]
+    assert Submission.objects.count() == 2
+
+
+def test_a_key_reused_with_other_answers_reveals_nothing(client):
+    """Keys are the clients' choice: a second client picking the same key for another
+    declaration gets its own submission, never the first one's receipt."""
+    first = post(client, key="1")
+    answers = {**d.ANSWERS, "first_name": "Aysel"}
+    second = post(client, answers, key="1")
+    assert second.status_code == 201
+    assert second.json()["reference"] != first.json()["reference"]
+
+
+@pytest.mark.parametrize("key", [None, "", "x" * 129, "with space", "ключ"])
+def test_an_idempotency_key_is_required(client, key):
+    response = post(client, key=key)
+    assert response.status_code == 400
+    assert "Idempotency-Key" in response.json()["detail"]
+    assert Submission.objects.count() == 0
+
+
+def test_invalid_answers_are_422_with_errors_by_path(client):
+    answers = copy.deepcopy(d.ANSWERS)
+    answers["family_members"][1]["pin"] = "IIIIIII"
+    del answers["last_name"]
+    response = post(client, answers)
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert set(errors) == {"family_members[1].pin", "last_name"}
+    assert "FİN" in errors["family_members[1].pin"][0]
+    assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "language, url, headers",
+    [
+        ("ru", SUBMISSIONS + "?lang=ru", {}),
+        ("ru", SUBMISSIONS, {"Accept-Language": "ru-RU,ru;q=0.9"}),
+        ("en", SUBMISSIONS + "?lang=en", {"Accept-Language": "ru"}),
+        ("az", SUBMISSIONS + "?lang=xx", {}),
+    ],
+)
+def test_errors_are_in_the_language_asked_for(client, language, url, headers):
+    with translation.override(language):
+        required = str(forms.Field.default_error_messages["required"])
+    answers = {k: v for k, v in d.ANSWERS.items() if k != "last_name"}
+    response = client.post(
+        url,
+        json.dumps(answers),
+        content_type="application/json",
+        headers={"Idempotency-Key": "k", **headers},
+    )
+    assert response.json()["errors"]["last_name"] == [required]
+
+
+@pytest.mark.parametrize(
+    "change, path",
+    [
+        ({"nickname": "Gülşən"}, "nickname"),
+        ({"dwellings_count": "three"}, "dwellings_count"),
+        ({"has_vehicle": "no"}, "has_vehicle"),
+        ({"family_members": {"pin": "7KQ2M1A"}}, "family_members"),
+        ({"family_members": ["7KQ2M1A"]}, "family_members[0]"),
+        ({"family_members": [{"pin": 7, "shoe_size": 42}]}, "family_members[0].pin"),
+        ({"family_members": [{"shoe_size": 42}]}, "family_members[0].shoe_size"),
+    ],
+)
+def test_unknown_fields_and_wrong_json_types_are_named(client, change, path):
+    response = post(client, {**d.ANSWERS, **change})
+    assert response.status_code == 422
+    assert path in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        (b"{not json", 400),
+        (b" ", 400),
+        (b"\xff\xfe{}", 400),
+        (b'{"first_name": "\\ud800"}', 400),  # a lone surrogate is no text
+        (b"[" * 100_000 + b"]" * 100_000, 400),
+        (b"[]", 422),
+        (b'"answers"', 422),
+        (b"null", 422),
+    ],
+)
+def test_a_body_that_is_not_an_object_is_refused(client, body, status):
+    response = post(client, body)
+    assert response.status_code == status
+    assert Submission.objects.count() == 0
+
+
+def test_a_non_object_body_is_reported_as_the_whole_body(client):
+    assert list(post(client, b"[1, 2]").json()["errors"]) == [""]
+
+
+def test_other_content_types_and_huge_bodies_are_refused(client):
+    assert post(client, content_type="text/plain").status_code == 415
+    assert post(client, content_type="application/x-www-form-urlencoded").status_code == 415
+    huge = json.dumps({**d.ANSWERS, "padding": "x" * (1024 * 1024)})
+    assert post(client, huge).status_code == 413
+
+
+def test_a_closed_service_answers_409(client, service_page):
+    close(service_page)
+    response = post(client)
+    assert response.status_code == 409
+    assert response.json()["detail"]
+
+
+def test_a_failed_submission_is_503_with_retry_after(client, monkeypatch):
+    def fail(submission):
+        raise RuntimeError("simulated failure in an action")
+
+    monkeypatch.setitem(
+        actions._actions, "open_case", actions.SubmissionAction("open_case", "Fail", fail)
+    )
+    response = post(client)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Idempotency-Key" in response.json()["detail"]
+    assert Submission.objects.count() == 0
+
+
+def test_submissions_are_rate_limited_per_client_ip(client, settings):
+    settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 2}
+    assert post(client, key="a").status_code == 201
+    assert post(client, b"{oops", key="b").status_code == 400  # every attempt counts
+    limited = post(client, key="c")
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    other_client = post(client, key="c", REMOTE_ADDR="203.0.113.9")
+    assert other_client.status_code == 201
+    assert client.get("/api/v1/services/").status_code == 200  # reading isn't limited
+
+
+# Whatever is posted, never a server error -------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+MEMBER_FIELDS = st.sampled_from(sorted(d.ANSWERS["family_members"][0])) | st.text(max_size=8)
+GROUP_ITEMS = st.lists(st.dictionaries(MEMBER_FIELDS, JSON_VALUES, max_size=6), max_size=3)
+FIELD_NAMES = st.sampled_from(sorted(d.ANSWERS)) | st.text(max_size=12)
+ANSWER_CHANGES = st.dictionaries(FIELD_NAMES, JSON_VALUES | GROUP_ITEMS, max_size=8)
+
+
+@hypothesis_settings(
+    max_examples=75, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(changes=ANSWER_CHANGES, start_from_valid=st.booleans())
+def test_no_json_object_gives_a_server_error(client, settings, changes, start_from_valid):
+    settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 10**9}
+    answers = {**(d.ANSWERS if start_from_valid else {}), **changes}
+    response = post(client, answers, key=str(uuid.uuid4()))
+    assert response.status_code in (201, 422), response.content
