@@ -1,0 +1,109 @@
+"""A real web server for the benchmarks: gunicorn, as docs/deployment.md runs it, in its own
+process group, on the test database."""
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+# As the deployment guide runs gunicorn; BENCH_WORKERS changes it.
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    workers: int
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quiet_logs():
+    """Only the figures (and warnings) on the console: no INFO lines from seeding and publishing."""
+    logging.disable(logging.INFO)
+    yield
+    logging.disable(logging.NOTSET)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def web_server(live_demo_site, tmp_path):
+    """gunicorn serving the committed demo site from the test database.
+
+    The test settings (DEBUG off, cached templates) rather than production's: those set
+    Secure cookies, which a client over plain HTTP never sends back.
+    """
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url(),
+        "DB_CONN_MAX_AGE": "60",  # as docs/deployment.md recommends
+        "Q_SYNC": "0",  # a submission enqueues its case, as in production; nobody processes it
+        "LOG_LEVEL": "WARNING",
+    }
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--chdir",
+                "site",
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(WORKERS),
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(process, base_url, log)
+        yield Server(base_url, WORKERS)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _wait_until_serving(process, base_url, log, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited:\n{log.read_text()}")
+        try:
+            if httpx.get(base_url + "/", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"gunicorn did not answer within a minute:\n{log.read_text()}")
