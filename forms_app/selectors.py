@@ -1,3 +1,5 @@
+from django.db.models import Count
+
 from .models import DeclarationFormVersion, Submission
 
 
@@ -23,3 +25,50 @@ def get_submission_for_service(service, public_id) -> Submission | None:
 
 def get_submission_by_reference(service, reference: str) -> Submission | None:
     return submissions_of_service(service).filter(reference=reference).first()
+
+
+# The admin -------------------------------------------------------------------------------------
+
+
+def submissions_for_admin():
+    """Submissions with what the admin lists and exports about each."""
+    return Submission.objects.select_related("service", "form_version__form", "operator")
+
+
+def form_versions_for_admin():
+    """Form versions with their form, publisher and number of submissions."""
+    return DeclarationFormVersion.objects.select_related("form", "published_by").annotate(
+        submission_count=Count("submissions")
+    )
+
+
+def versions_answered(submissions) -> list[DeclarationFormVersion]:
+    """The form versions a queryset of submissions answered, newest first."""
+    return list(
+        DeclarationFormVersion.objects.filter(pk__in=submissions.values("form_version"))
+        .select_related("form")
+        .order_by("-published_at", "-number")
+    )
+
+
+def previous_version(version) -> DeclarationFormVersion | None:
+    return version.form.versions.filter(number__lt=version.number).order_by("-number").first()
+
+
+def largest_group_sizes(submissions, group_names) -> dict[str, int]:
+    """The most items each repeating group has in any one of the submissions."""
+    sizes = dict.fromkeys(group_names, 0)
+    for answers in submissions.values_list("answers", flat=True).iterator():
+        for name in sizes:
+            items = answers.get(name)
+            if isinstance(items, list):
+                sizes[name] = max(sizes[name], len(items))
+    return sizes
+
+
+def versions_of(form) -> list[DeclarationFormVersion]:
+    return list(form.versions.order_by("-number"))
+
+
+def latest_version(form) -> DeclarationFormVersion | None:
+    return form.versions.order_by("-number").first()

@@ -158,7 +158,10 @@ class Command(BaseCommand):
                 "publish_declarationform",
                 "lock_declarationform",
                 "unlock_declarationform",
+                "view_submission",
             ],
+            # Submissions hold personal data: supervisors and moderators see them, editors don't.
+            "Supervisors": ["view_submission"],
             "Post-office operators": ["submit_on_behalf"],
         }
         for name, codenames in form_perms.items():
