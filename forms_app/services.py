@@ -173,7 +173,7 @@ def _mask(address: str) -> str:
 
 def find_draft_by_token(service: EServicePage, token: str) -> Draft | None:
     return Draft.objects.filter(
-        service=service,
+        service__translation_key=service.translation_key,
         token_hash=_token_hash(token or ""),
         expires_at__gt=timezone.now(),
         submission__isnull=True,

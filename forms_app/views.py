@@ -23,7 +23,7 @@ from .schema.fields import display_value
 from .status import status_of
 from .validators import normalise_pin
 
-DRAFTS_KEY = "forms_app:drafts"  # {service id: draft public id}
+DRAFTS_KEY = "forms_app:drafts"  # {service translation key: draft public id}
 SUBMITTED_KEY = "forms_app:submitted"  # {submission public id: access expiry (epoch seconds)}
 RECEIPT_SALT = "forms_app.receipt"
 
@@ -82,18 +82,23 @@ def start(request, page):
         operator=operator,
         branch=branch,
     )
-    request.session.setdefault(DRAFTS_KEY, {})[str(page.pk)] = str(draft.public_id)
+    request.session.setdefault(DRAFTS_KEY, {})[str(page.translation_key)] = str(draft.public_id)
     request.session.modified = True
     first = visible_steps(version.definition, {}, channel)[0]
     return HttpResponseRedirect(_url(page, "step", first.name))
 
 
 def _session_draft(request, page) -> Draft | None:
-    public_id = request.session.get(DRAFTS_KEY, {}).get(str(page.pk))
+    public_id = request.session.get(DRAFTS_KEY, {}).get(str(page.translation_key))
     if not public_id:
         return None
     return (
-        Draft.objects.filter(public_id=public_id, service=page, submission__isnull=True)
+        # Any language version of the service: switching language keeps the application.
+        Draft.objects.filter(
+            public_id=public_id,
+            service__translation_key=page.translation_key,
+            submission__isnull=True,
+        )
         .select_related("form_version")
         .first()
     )
@@ -229,7 +234,7 @@ def check_answers(request, page):
             messages.error(request, SUBMISSION_FAILED)
             return HttpResponseRedirect(_url(page, "check_answers"))
         _grant_receipt_access(request, submission)
-        request.session.get(DRAFTS_KEY, {}).pop(str(page.pk), None)
+        request.session.get(DRAFTS_KEY, {}).pop(str(page.translation_key), None)
         request.session.modified = True
         return HttpResponseRedirect(_url(page, "confirmation", submission.public_id))
 
@@ -319,7 +324,7 @@ def resume(request, page, token):
         return TemplateResponse(
             request, "forms_app/resume_invalid.html", {"page": page}, status=404
         )
-    request.session.setdefault(DRAFTS_KEY, {})[str(page.pk)] = str(draft.public_id)
+    request.session.setdefault(DRAFTS_KEY, {})[str(page.translation_key)] = str(draft.public_id)
     request.session.modified = True
     return HttpResponseRedirect(_url(page, "check_answers"))
 

@@ -221,3 +221,10 @@ def test_the_receipt_cannot_be_opened_from_another_browser(
     client.cookies.clear()
     assert client.get(receipt_url).status_code == 404
     assert client.get(submitted["Location"]).status_code == 404
+
+
+def test_switching_language_keeps_the_application(client):
+    d.fill_in(client, steps=d.STEPS[:1])
+    az_step = "/e-xidmetler/unvanli-dovlet-sosial-yardimi/step/family/"
+    html = client.get(az_step).content.decode()
+    assert "Ailə üzvləri" in html  # the same draft, now in Azerbaijani
