@@ -10,10 +10,11 @@ class FormsAppConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import actions
+        from . import actions, plugins
         from .models import DeclarationForm
         from .signals import ensure_schedules, freeze_published_form
 
         actions.register_builtin_actions()
+        plugins.register_builtins()
         published.connect(freeze_published_form, sender=DeclarationForm)
         post_migrate.connect(ensure_schedules, sender=self)

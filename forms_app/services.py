@@ -123,6 +123,7 @@ def start_draft(
     language: str,
     operator=None,
     branch: str = "",
+    prefill: dict | None = None,
 ) -> tuple[Draft, str]:
     """A new draft and its secret resume token (shown once, never stored)."""
     if not service.accepting_applications:
@@ -136,6 +137,7 @@ def start_draft(
         language=language,
         operator=operator,
         branch=branch,
+        answers=prefill or {},
         expires_at=timezone.now() + draft_lifetime(),
     )
     return draft, token

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
 from .models import Draft, OperatorProfile, Submission
+from .plugins import get_prefill_source
 from .schema.definition import GroupDefinition, localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
 from .schema.fields import display_value
@@ -77,6 +78,7 @@ def start(request, page):
     draft, _token = services.start_draft(
         page,
         version,
+        prefill=prefilled_answers(request, version.definition),
         channel=channel,
         language=translation.get_language(),
         operator=operator,
@@ -86,6 +88,16 @@ def start(request, page):
     request.session.modified = True
     first = visible_steps(version.definition, {}, channel)[0]
     return HttpResponseRedirect(_url(page, "step", first.name))
+
+
+def prefilled_answers(request, definition) -> dict:
+    """First values from the fields' prefill sources (top-level fields only)."""
+    answers = {}
+    for path, field in definition.all_fields():
+        source = get_prefill_source(field.options.get("prefill") or "")
+        if source and "[]" not in path and (value := source.value(request)) is not None:
+            answers[path] = value
+    return answers
 
 
 def _session_draft(request, page) -> Draft | None:

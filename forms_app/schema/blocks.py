@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from ..plugins import prefill_choices, validator_choices
+
 MACHINE_NAME = RegexValidator(
     r"^[a-z][a-z0-9_]{0,62}$",
     _("Lower-case Latin letters, digits and _, starting with a letter (e.g. monthly_income)."),
@@ -88,6 +90,21 @@ def _common_blocks():
         ),
         ("required", blocks.BooleanBlock(label=_("required"), required=False, default=True)),
         ("condition", ConditionBlock(required=False)),
+        (
+            "validators",
+            blocks.MultipleChoiceBlock(
+                label=_("extra checks"), choices=validator_choices, required=False
+            ),
+        ),
+        (
+            "prefill",
+            blocks.ChoiceBlock(
+                label=_("filled in from"),
+                choices=prefill_choices,
+                required=False,
+                help_text=_("The answer starts with this value; the person can change it."),
+            ),
+        ),
     ]
 
 

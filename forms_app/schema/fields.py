@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from .. import validators
+from ..plugins import get_validator
 from .definition import FieldDefinition, localised
 
 # A text field without a maximum still has one: nobody's answer is a megabyte long.
@@ -137,6 +138,10 @@ def build_formfield(definition: FieldDefinition, language: str) -> forms.Field:
         )
     else:
         raise ValueError(f"Unknown field type {t!r}")
+    for name in o.get("validators") or []:
+        # A validator of an app that was removed is skipped, like a removed action.
+        if validator := get_validator(name):
+            field.validators.append(validator.check)
     if definition.error_text:
         message = localised(definition.error_text, language)
         field.error_messages = dict.fromkeys(

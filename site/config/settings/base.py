@@ -202,6 +202,11 @@ CASEWORK = {
         "REGISTRY_GATEWAY_URL", "http://127.0.0.1:8000/registry-mocks/"
     ),
     "REGISTRY_API_KEY": os.environ.get("REGISTRY_API_KEY", "dev-key"),
+    # A member's registry income may exceed what was declared for them by this much a month (on
+    # the 12 months' average) before it counts as undeclared income.
+    "UNDECLARED_INCOME_TOLERANCE_AZN": 10,
+    # A refusal for false information bars a new application for this long (the law: one year).
+    "FALSE_INFORMATION_BAR_YEARS": 1,
 }
 
 LOGGING = {
@@ -226,5 +231,8 @@ FORMS_APP = {
     # The status page allows this many look-ups per client IP and window (seconds).
     "STATUS_ATTEMPTS": 10,
     "STATUS_WINDOW": 600,
+    # The request header in which the e-government portal's sign-on passes the user's FİN
+    # (the "egov_pin" prefill source); None when the site is not behind the portal.
+    "EGOV_PIN_HEADER": os.environ.get("EGOV_PIN_HEADER") or None,
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")

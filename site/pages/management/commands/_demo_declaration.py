@@ -130,6 +130,7 @@ APPLICANT = step(
                 "7 символов из удостоверения личности",
                 "7 characters on your ID card",
             ),
+            prefill="egov_pin",
         ),
         field(
             "id_card",
@@ -137,8 +138,20 @@ APPLICANT = step(
             t("Şəxsiyyət vəsiqəsinin nömrəsi", "Номер удостоверения личности", "ID-card number"),
             help_text=t("Məsələn, AA1234567", "Например, AA1234567", "e.g. AA1234567"),
         ),
-        field("short_text", "last_name", t("Soyad", "Фамилия", "Surname"), max_length=100),
-        field("short_text", "first_name", t("Ad", "Имя", "Name"), max_length=100),
+        field(
+            "short_text",
+            "last_name",
+            t("Soyad", "Фамилия", "Surname"),
+            max_length=100,
+            validators=["letters_only"],
+        ),
+        field(
+            "short_text",
+            "first_name",
+            t("Ad", "Имя", "Name"),
+            max_length=100,
+            validators=["letters_only"],
+        ),
         field(
             "short_text",
             "patronymic",
@@ -152,6 +165,7 @@ APPLICANT = step(
             t("Doğum tarixi", "Дата рождения", "Date of birth"),
             past_only=True,
             min_date="1900-01-01",
+            validators=["adult"],
         ),
         field(
             "address",

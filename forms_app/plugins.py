@@ -1,0 +1,104 @@
+"""Plugin registries other apps fill, like Plone EasyForm's: extra validators a field can use,
+and prefill sources a field can take its first value from. (Submission actions are in
+actions.py.) forms_app ships a few of each; an app registers its own in its AppConfig.ready."""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import normalise_pin, validate_adult_birth_date
+
+
+@dataclass(frozen=True)
+class FieldValidator:
+    name: str
+    label: str
+    check: Callable  # check(cleaned value) raises ValidationError
+
+
+@dataclass(frozen=True)
+class PrefillSource:
+    name: str
+    label: str
+    value: Callable  # value(request) -> a JSON value for the field, or None
+
+
+_validators: dict[str, FieldValidator] = {}
+_prefill_sources: dict[str, PrefillSource] = {}
+
+
+def register_validator(name: str, label):
+    def decorator(func):
+        _validators[name] = FieldValidator(name, label, func)
+        return func
+
+    return decorator
+
+
+def register_prefill_source(name: str, label):
+    def decorator(func):
+        _prefill_sources[name] = PrefillSource(name, label, func)
+        return func
+
+    return decorator
+
+
+def get_validator(name: str) -> FieldValidator | None:
+    return _validators.get(name)
+
+
+def get_prefill_source(name: str) -> PrefillSource | None:
+    return _prefill_sources.get(name)
+
+
+def validator_choices():
+    return [(v.name, v.label) for v in _validators.values()]
+
+
+def prefill_choices():
+    return [(p.name, p.label) for p in _prefill_sources.values()]
+
+
+# What forms_app ships ---------------------------------------------------------------------------
+
+
+def _adult(value):
+    if isinstance(value, datetime.date):
+        validate_adult_birth_date(value, today=timezone.localdate())
+
+
+NAME_LETTERS = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
+
+
+def _letters_only(value):
+    if value and not NAME_LETTERS.match(str(value)):
+        raise ValidationError(
+            _("Use letters only (a space, hyphen or apostrophe may join parts)."),
+            code="letters_only",
+        )
+
+
+def _today(request):
+    return timezone.localdate().isoformat()
+
+
+def _egov_pin(request):
+    """The FİN the e-government portal's single sign-on put in a request header, if any."""
+    header = settings.FORMS_APP.get("EGOV_PIN_HEADER")
+    pin = normalise_pin(request.META.get(header, "")) if header else ""
+    return pin or None
+
+
+def register_builtins():
+    register_validator("adult", _("The person is at least 18"))(_adult)
+    register_validator("letters_only", _("Letters only (names)"))(_letters_only)
+    register_prefill_source("today", _("Today's date"))(_today)
+    register_prefill_source("egov_pin", _("FİN of the user signed in at the e-government portal"))(
+        _egov_pin
+    )
