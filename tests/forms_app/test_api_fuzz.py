@@ -5,10 +5,13 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+
+from forms_app.models import EServicePage
 
 pytestmark = pytest.mark.api_fuzz
 
@@ -24,6 +27,7 @@ DEMO_SLUG = "unvanli-dovlet-sosial-yardimi"
 def api_schema(db, settings):
     from config.wsgi import application
 
+    assert EServicePage.objects.filter(slug=DEMO_SLUG).exists(), "the demo site isn't seeded"
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 10**9}
     # As in Django's test client: the handler's request signals would otherwise close the
     # connection that holds this test's transaction, and the seeded demo site with it.
@@ -50,7 +54,7 @@ def cases(schema, mode):
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_the_api_never_answers_with_a_server_error(api_schema, mode):
     @given(case=cases(api_schema, mode))
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     def never_a_server_error(case):
         case.call_and_validate(checks=[not_a_server_error])
 
