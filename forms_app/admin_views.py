@@ -2,15 +2,17 @@
 published versions listed and compared; links to both from the form. Wagtail's generic views do
 the work; the viewsets that wire them up are in wagtail_hooks.py."""
 
+import datetime
+
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -93,18 +95,22 @@ class StrictFiltersMixin:
         return super().filter_queryset(queryset)
 
 
+def _field_label(model, name):
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
 class SubmissionFilterSet(WagtailFilterSet):
     form = ModelChoiceFilter(
         field_name="form_version__form",
-        label=gettext_lazy("declaration form"),
+        label=capfirst(DeclarationForm._meta.verbose_name),
         queryset=DeclarationForm.objects.order_by("title"),
     )
     form_version = ModelChoiceFilter(
-        label=gettext_lazy("form version"),
+        label=_field_label(Submission, "form_version"),
         queryset=DeclarationFormVersion.objects.select_related("form"),
     )
     submitted_at = DateFromToRangeFilter(
-        label=gettext_lazy("submitted"), widget=DateRangePickerWidget
+        label=_field_label(Submission, "submitted_at"), widget=DateRangePickerWidget
     )
 
     class Meta:
@@ -186,7 +192,19 @@ class FormVersionIndexView(StrictFiltersMixin, IndexView):
 # Inspecting ------------------------------------------------------------------------------------
 
 
-class SubmissionInspectView(InspectView):
+class InspectFieldsMixin:
+    """Wagtail's inspect view prints a missing value as "None" and a time in UTC."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return value
+
+
+class SubmissionInspectView(InspectFieldsMixin, InspectView):
     """A submission as it was answered: labels, steps and choices of its own form version, in
     the admin user's language, whatever the form has become since."""
 
@@ -221,7 +239,7 @@ def answer_sections(submission, language) -> list[dict]:
     ]
 
 
-class FormVersionInspectView(InspectView):
+class FormVersionInspectView(InspectFieldsMixin, InspectView):
     """A version and what changed in it: compared with the version before it, or with the one
     chosen in `?against=<id>`."""
 

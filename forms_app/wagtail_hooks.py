@@ -2,7 +2,7 @@ from django.contrib.auth.models import Permission
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -30,7 +30,7 @@ class DeclarationFormViewSet(SnippetViewSet):
     menu_label = _("Declaration forms")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "live", UpdatedAtColumn()]
+    list_display = ["title", LiveStatusTagColumn(label=_("Status")), UpdatedAtColumn()]
     search_fields = ["title"]
     index_view_class = admin_views.DeclarationFormIndexView
     edit_view_class = admin_views.DeclarationFormEditView
@@ -65,7 +65,7 @@ class SubmissionViewSet(ReadOnlyViewSet):
     search_backend_name = None  # a plain `icontains` on the reference
     list_display = [
         "reference",
-        Column("applicant_name", label=_("applicant")),
+        Column("applicant_name", label=_("Applicant")),
         "submitted_at",
         "channel",
         "form_version",
@@ -101,7 +101,7 @@ class FormVersionViewSet(ReadOnlyViewSet):
         "__str__",
         "published_at",
         "published_by",
-        Column("submission_count", label=_("submissions")),
+        Column("submission_count", label=_("Submissions")),
     ]
     inspect_view_fields = ["form", "number", "published_at", "published_by", "content_hash"]
 

@@ -177,7 +177,10 @@ def _field(block_type: str, value: dict) -> FieldDefinition:
             required=False,
             condition=Condition.from_value(value.get("condition")),
         )
-    options = {k: _plain(v) for k, v in value.items() if k not in _COMMON and v not in (None, "")}
+    # An empty setting is no setting: hand-written JSON leaves it out, the admin saves "" or [].
+    options = {
+        k: _plain(v) for k, v in value.items() if k not in _COMMON and v not in (None, "", [])
+    }
     return FieldDefinition(
         type=block_type,
         name=value["name"],

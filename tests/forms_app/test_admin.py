@@ -6,6 +6,7 @@ import copy
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -28,7 +29,12 @@ SUBMISSIONS_URL = "/admin/submissions/"
 VERSIONS_URL = "/admin/form-versions/"
 
 
-def login(client, username):
+def login(client, username, language="en"):
+    """Log in as a demo user whose admin speaks `language`."""
+    user = get_user_model().objects.get(username=username)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
     assert client.login(username=username, password=DEMO_PASSWORD)
     return client
 
@@ -209,50 +215,52 @@ def csv_rows(response):
     return list(csv.DictReader(io.StringIO(text[1:])))
 
 
+def by_machine_name(row: dict) -> dict:
+    """A row keyed by the machine names that end its headings: "Soyad (last_name)"."""
+    return {heading.rsplit(" (", 1)[1][:-1]: value for heading, value in row.items()}
+
+
 def test_csv_of_one_version_has_exactly_its_fields(client, two_versions):
-    old, _new, v2 = two_versions
-    v1 = old.form_version
-    login(client, "supervisor")
-    rows = csv_rows(client.get(f"{SUBMISSIONS_URL}?form_version={v1.pk}&export=csv"))
-    assert [r["Qeydiyyat nömrəsi (submission.reference)"] for r in rows] == [old.reference]
-    (row,) = rows
+    old, _new, _v2 = two_versions
+    login(client, "supervisor", language="az")
+    url = f"{SUBMISSIONS_URL}?form_version={old.form_version_id}&export=csv"
+    (row,) = csv_rows(client.get(url))
+    # Headings: the version's label in the admin's language, then the machine name.
     assert row["Soyad (last_name)"] == "Əliyeva"
-    assert row["Ata adı (patronymic)"] == "Şükür qızı"
-    assert not any("home_phone" in heading for heading in row)
-    # Two family members in the only submission: two sets of numbered columns.
     assert row["Ailə üzvü 2: FİN (family_members[1].pin)"] == "3ZX9P0B"
-    assert not any("family_members[2]" in heading for heading in row)
-    assert row["Ailə üzvü 1: Sizə qohumluğu (family_members[0].relation)"] == "Həyat yoldaşı"
-    assert row["Qeydiyyat ünvanında yaşayırsınız? (lives_at_registered_address)"] == "Bəli"
-    assert row["Gəlir 1: 12 ay üzrə məbləğ (AZN) (incomes[0].amount_12_months)"] == "3600.00"
-    assert row["Doğum tarixi (birth_date)"] == "1985-03-14"
-    assert row["Formanın versiyası (submission.form_version)"] == "1"
+    values = by_machine_name(row)
+    assert values["submission.reference"] == old.reference
+    assert values["submission.form_version"] == "1"
+    assert values["patronymic"] == "Şükür qızı"
+    assert "home_phone" not in values and "remark" not in values  # version 2's
+    # Two family members in the only submission: two sets of numbered columns.
+    assert "family_members[1].first_name" in values and "family_members[2].pin" not in values
+    assert values["family_members[0].relation"] == "Həyat yoldaşı"  # a choice, by its label
+    assert values["lives_at_registered_address"] == "Bəli"
+    assert values["incomes[0].amount_12_months"] == "3600.00"
+    assert values["birth_date"] == "1985-03-14"
 
 
 def test_csv_of_every_version_holds_all_fields_newest_labels_first(client, two_versions):
     old, new, _v2 = two_versions
-    login(client, "supervisor")
-    response = client.get(f"{SUBMISSIONS_URL}?export=csv")
-    rows = {r["Qeydiyyat nömrəsi (submission.reference)"]: r for r in csv_rows(response)}
-    headings = list(rows[old.reference])
+    login(client, "supervisor", language="az")
+    rows = csv_rows(client.get(f"{SUBMISSIONS_URL}?export=csv"))
+    headings = list(rows[0])
     assert "Soyadı (last_name)" in headings  # version 2's label
     assert headings.index("Ev telefonu (home_phone)") < headings.index("Ata adı (patronymic)")
-    assert rows[new.reference]["Ev telefonu (home_phone)"] == "012 555 55 55"
-    assert rows[old.reference]["Ev telefonu (home_phone)"] == ""
-    assert rows[old.reference]["Ata adı (patronymic)"] == "Şükür qızı"
-    assert rows[new.reference]["Ailə üzvü 3: Ad (family_members[2].first_name)"] == "Murad"
-    assert rows[old.reference]["Ailə üzvü 3: Ad (family_members[2].first_name)"] == ""
+    rows = {r["submission.reference"]: r for r in map(by_machine_name, rows)}
+    assert rows[new.reference]["home_phone"] == "012 555 55 55"
+    assert rows[old.reference]["home_phone"] == ""
+    assert rows[old.reference]["patronymic"] == "Şükür qızı"
+    assert rows[new.reference]["family_members[2].first_name"] == "Murad"
+    assert rows[old.reference]["family_members[2].first_name"] == ""
 
 
 def test_export_headings_follow_the_admin_language_falling_back_to_azerbaijani(
     client, two_versions
 ):
-    _old, new, v2 = two_versions
-    user = get_user_model().objects.get(username="supervisor")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    login(client, "supervisor")
+    _old, _new, v2 = two_versions
+    login(client, "supervisor", language="en")
     (row,) = csv_rows(client.get(f"{SUBMISSIONS_URL}?form_version={v2.pk}&export=csv"))
     assert row["Family name (last_name)"] == "Əliyeva"
     assert row["Ev telefonu (home_phone)"] == "012 555 55 55"  # no English label: az
@@ -269,12 +277,12 @@ def test_xlsx_keeps_numbers_and_dates_as_excel_can_use_them(client, two_versions
     assert "submissions-" in response["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     headings, values = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
-    row = dict(zip(headings, values, strict=True))
-    assert row["Qeydiyyat nömrəsi (submission.reference)"] == old.reference
-    assert row["Gəlir 1: 12 ay üzrə məbləğ (AZN) (incomes[0].amount_12_months)"] == 3600
-    assert row["Doğum tarixi (birth_date)"] == datetime.date(1985, 3, 14)
-    assert row["Ailəyə məxsus yaşayış sahələrinin sayı (dwellings_count)"] == 1
-    assert isinstance(row["Təqdim olunma vaxtı (submission.submitted_at)"], datetime.datetime)
+    row = by_machine_name(dict(zip(headings, values, strict=True)))
+    assert row["submission.reference"] == old.reference
+    assert row["incomes[0].amount_12_months"] == 3600
+    assert row["birth_date"] == datetime.date(1985, 3, 14)
+    assert row["dwellings_count"] == 1
+    assert isinstance(row["submission.submitted_at"], datetime.datetime)
 
 
 def test_a_citizens_answer_never_runs_as_a_formula(client, service_page):
@@ -282,29 +290,29 @@ def test_a_citizens_answer_never_runs_as_a_formula(client, service_page):
     answers["incomes"][0]["source"] = '=HYPERLINK("http://evil.example","x")'
     submit(service_page, answers)
     login(client, "supervisor")
-    (row,) = csv_rows(client.get(f"{SUBMISSIONS_URL}?export=csv"))
-    source = next(v for k, v in row.items() if "incomes[0].source" in k)
-    assert source.startswith("'=HYPERLINK")
-    assert row["Mobil nömrə (mobile)"] == "+994501234567"  # a plain number stays as it is
+    (row,) = map(by_machine_name, csv_rows(client.get(f"{SUBMISSIONS_URL}?export=csv")))
+    assert row["incomes[0].source"].startswith("'=HYPERLINK")
+    assert row["mobile"] == "+994501234567"  # a plain number stays as it is
 
 
 # Inspecting an old submission -------------------------------------------------------------------
 
 
 def test_an_old_submission_is_shown_with_its_own_versions_labels(client, two_versions):
-    old, _new, _v2 = two_versions
+    old, _new, v2 = two_versions
     login(client, "supervisor")
     page = client.get(f"{SUBMISSIONS_URL}inspect/{old.pk}/").content.decode()
     assert old.reference in page and old.digest in page
-    assert "Soyad" in page and "Soyadı" not in page  # version 1's label
-    assert "Ata adı" in page and "Şükür qızı" in page  # a field version 2 dropped
-    assert "Ev telefonu" not in page and "Qeydlər" not in page
-    assert "Ailə üzvü 2: FİN" in page and "3ZX9P0B" in page
-    assert "Həyat yoldaşı" in page  # a choice, by its label
+    assert "Surname" in page and "Family name" not in page  # version 1's label
+    assert "Patronymic" in page and "Şükür qızı" in page  # a field version 2 dropped
+    assert "home_phone" not in page and "Remarks" not in page
+    assert "Family member 2: FİN" in page and "3ZX9P0B" in page
+    assert "Spouse" in page  # a choice, by its label
+    assert "version 1 of the form" in page and "current version is 2" in page
     assert "?against=" not in page  # supervisors don't see versions…
     login(client, "moderator")
     page = client.get(f"{SUBMISSIONS_URL}inspect/{old.pk}/").content.decode()
-    assert f"?against={_v2.pk}" in page  # …moderators are offered what changed since
+    assert f"?against={v2.pk}" in page  # …moderators are offered what changed since
 
 
 def test_an_assisted_submission_shows_branch_and_operator(client, service_page):
@@ -318,7 +326,8 @@ def test_an_assisted_submission_shows_branch_and_operator(client, service_page):
     )
     login(client, "supervisor")
     page = client.get(f"{SUBMISSIONS_URL}inspect/{submission.pk}/").content.decode()
-    assert "AZ1000 Bakı, Nəsimi poçt şöbəsi" in page and "operator" in page
+    assert "AZ1000 Bakı, Nəsimi poçt şöbəsi" in page
+    assert re.search(r"<dd>\s*operator\s*</dd>", page)
     assert client.get(f"{SUBMISSIONS_URL}inspect/999999/").status_code == 404
 
 
@@ -422,8 +431,11 @@ def block_data(block, value, prefix):
         return data
     if isinstance(block, blocks.BooleanBlock):
         return {prefix: "on"} if value else {}
-    formatted = block.field.widget.format_value(block.value_for_form(value))
+    widget = block.field.widget
+    formatted = widget.format_value(block.value_for_form(value))
     if isinstance(formatted, list):  # a select's chosen values
+        if getattr(widget, "allow_multiple_selected", False):
+            return {prefix: formatted} if formatted else {}
         formatted = formatted[0] if formatted else ""
     return {prefix: formatted or ""}
 
@@ -444,7 +456,7 @@ def edit_form_data(form, **changes):
 
 def test_the_preview_panel_shows_the_form_as_the_citizen_sees_it(client):
     form = demo_form()
-    login(client, "editor")
+    login(client, "editor", language="az")
     edit_url = f"/admin/snippets/forms_app/declarationform/edit/{form.pk}/"
     preview_url = f"/admin/snippets/forms_app/declarationform/preview/{form.pk}/"
     assert preview_url in client.get(edit_url).content.decode()  # the panel is there
