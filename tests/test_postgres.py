@@ -1,50 +1,56 @@
-"""Concurrency that only a real PostgreSQL shows: row locks under parallel submits."""
+"""What only PostgreSQL's row locks show: many workers racing for the same row."""
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from threading import Barrier
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
-from casework.audit import verify_audit_chain
-from casework.models import AuditEvent, Case
-from forms_app.models import EServicePage, Submission
-from forms_app.services import submit_declaration
+from casework.models import RegistrySource
+from casework.registries import breaker
+from casework.registries.catalogue import install_catalogue
 
 pytestmark = pytest.mark.postgres
 
-PARALLEL = 12
+WORKERS = 16
 
 
-def submit_in_own_connection(i):
-    try:
-        service = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
-        submission = submit_declaration(
-            service,
-            {"pin": "5ZJBKQG", "last_name": f"Applicant {i}"},
-            channel="online",
-            idempotency_key=f"parallel-{i % (PARALLEL // 2)}",
-        )
-        return submission.reference
-    finally:
-        connection.close()
+def test_only_one_worker_takes_the_half_open_trial_call(live_demo_site):
+    install_catalogue()
+    source = RegistrySource.objects.get(code="tax")
+    source.opened_until = timezone.now() - timedelta(seconds=1)
+    source.save()
+    start = Barrier(WORKERS)
+
+    def ask(_):
+        try:
+            start.wait()
+            return breaker.allow_call(RegistrySource.objects.get(pk=source.pk))
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        answers = list(pool.map(ask, range(WORKERS)))
+    assert answers.count(True) == 1
+    source.refresh_from_db()
+    assert breaker.state(source) == breaker.OPEN  # the others wait for the trial's result
 
 
-def test_parallel_submits_get_unique_consecutive_references_and_keys_dedupe(live_demo_site):
-    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        references = list(pool.map(submit_in_own_connection, range(PARALLEL)))
+def test_failures_from_many_workers_are_all_counted(live_demo_site):
+    install_catalogue()
+    source = RegistrySource.objects.get(code="land")
+    source.failure_threshold = 1000
+    source.save()
 
-    # Each idempotency key was used twice and gave one submission, with one reference.
-    assert Submission.objects.count() == PARALLEL // 2
-    assert len(set(references)) == PARALLEL // 2
-    numbers = sorted(int(r[-6:]) for r in set(references))
-    assert numbers == list(range(numbers[0], numbers[0] + PARALLEL // 2))
-    assert Case.objects.count() == PARALLEL // 2
+    def fail(_):
+        try:
+            breaker.record_failure(source)
+        finally:
+            connection.close()
 
-
-def test_the_audit_chain_never_forks_under_parallel_writers(live_demo_site):
-    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        list(pool.map(submit_in_own_connection, range(PARALLEL, 3 * PARALLEL)))
-    assert AuditEvent.objects.count() >= PARALLEL
-    assert verify_audit_chain() is None
-    hashes = AuditEvent.objects.values_list("previous_hash", flat=True)
-    assert len(set(hashes)) == len(hashes)  # no two events follow the same predecessor
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        list(pool.map(fail, range(WORKERS * 4)))
+    source.refresh_from_db()
+    assert source.consecutive_failures == WORKERS * 4
