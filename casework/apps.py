@@ -9,6 +9,7 @@ class CaseworkConfig(AppConfig):
 
     def ready(self):
         from . import actions, status  # noqa: F401  (register with forms_app)
-        from .schedules import ensure_schedules
+        from .schedules import ensure_registry_catalogue, ensure_schedules
 
         post_migrate.connect(ensure_schedules, sender=self)
+        post_migrate.connect(ensure_registry_catalogue, sender=self)

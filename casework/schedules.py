@@ -1,4 +1,5 @@
-"""The periodic q2 jobs, created (or corrected) after every migrate."""
+"""What every environment needs in its database, created after every migrate: the periodic q2
+jobs (corrected each time) and the registry catalogue (created once, then edited by admins)."""
 
 from django.conf import settings
 
@@ -15,3 +16,11 @@ def ensure_schedules(**kwargs):
             "repeats": -1,
         },
     )
+
+
+def ensure_registry_catalogue(**kwargs):
+    """The known registries, pointed at settings.CASEWORK["REGISTRY_GATEWAY_URL"]; those that
+    already exist keep what administrators set."""
+    from .registries.catalogue import install_catalogue
+
+    install_catalogue()

@@ -6,7 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from .audit import record_event
+from .declaration import read_declaration
 from .models import Case, Decision
+from .registries.discrepancies import find_discrepancies
+from .registries.lookups import enabled_sources, fetch_people, store_lookups
+from .registries.normalise import build_household
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +55,48 @@ def _transition(case: Case, to_status: str, *, actor=None, reason: str = "", dat
     return case
 
 
-def enrich_case(case_id: int) -> Case:
-    """Collect registry data for the case. (Placeholder: the registry client lands later.)"""
+def enrich_case(case_id: int, *, transport=None) -> Case:
+    """Look the family up in every enabled registry, keep every answer, and compare the
+    registries' picture of the family with the declaration. A required registry that stayed
+    unreachable, or a disagreement that needs judgement, sends the case to a caseworker.
+
+    The registries are called before the transaction opens, so a slow registry never holds a lock
+    on the case; inside it the status is checked again, since another delivery of the task may
+    have enriched the case meanwhile."""
+    case = Case.objects.select_related("submission").get(pk=case_id)
+    if case.status != Case.Status.RECEIVED:
+        return case  # already done by an earlier delivery of the task
+    declaration = read_declaration(case.submission.answers)
+    sources = enabled_sources()
+    results = fetch_people(declaration.pins, sources, transport=transport)
+    household = build_household(declaration, results, timezone.localdate(case.received_at))
+    discrepancies = find_discrepancies(declaration, household)
+    required_unreachable = sorted(
+        {s.code for s in sources if s.required} & set(household.unreachable_registries)
+    )
+    reasons = [f"required registry unreachable: {code}" for code in required_unreachable] + [
+        f"needs judgement: {d.kind} {d.pin}".rstrip()
+        for d in discrepancies
+        if not d.settled_by_registry
+    ]
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         if case.status != Case.Status.RECEIVED:
-            return case  # already done by an earlier delivery of the task
-        return _transition(case, Case.Status.ENRICHED, data={"registries": []})
+            return case
+        store_lookups(case, results)
+        case.household = household.as_json()
+        case.discrepancies = [d.as_json() for d in discrepancies]
+        case.save(update_fields=["household", "discrepancies"])
+        return _transition(
+            case,
+            Case.Status.FLAGGED if reasons else Case.Status.ENRICHED,
+            reason="; ".join(reasons),
+            data={
+                "registries": [s.code for s in sources],
+                "unreachable": household.unreachable_registries,
+                "discrepancies": [d.kind for d in discrepancies],
+            },
+        )
 
 
 def decide_case(case_id: int) -> Case:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ..models import RegistryLookup, RegistrySource
 from . import breaker
 from .client import CallResult, RegistryClient
+from .normalise import split_results
 
 MAX_THREADS = 64
 
@@ -74,22 +75,22 @@ def fetch_people(
 
 
 def store_lookups(case, results: list[CallResult]) -> list[RegistryLookup]:
-    """Keep every request and response (one row per PIN asked), for replaying the decision."""
-    rows = []
-    for result in results:
-        for pin in result.pins:
-            rows.append(
-                RegistryLookup(
-                    case=case,
-                    registry=result.registry,
-                    pin=pin,
-                    request=result.request,
-                    response_status=result.status,
-                    response=result.body,
-                    outcome=result.outcome,
-                    attempts=result.attempts,
-                    latency_ms=result.latency_ms,
-                    requested_at=timezone.now(),
-                )
-            )
+    """Keep every request and response for replaying the decision: one row per PIN asked, with
+    only that PIN's part of a batch answer."""
+    rows = [
+        RegistryLookup(
+            case=case,
+            registry=part.registry,
+            pin=part.pins[0],
+            request=part.request,
+            response_status=part.status,
+            response=part.body,
+            outcome=part.outcome,
+            attempts=part.attempts,
+            latency_ms=part.latency_ms,
+            requested_at=timezone.now(),
+        )
+        for result in results
+        for part in split_results(result)
+    ]
     return RegistryLookup.objects.bulk_create(rows)

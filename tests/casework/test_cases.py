@@ -6,18 +6,14 @@ from django.utils import timezone
 from casework import services, tasks
 from casework.audit import verify_audit_chain
 from casework.models import AuditEvent, Case
-from forms_app.services import submit_declaration
-from tests.forms_app.declaration import ANSWERS
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def case(service_page):
-    submission = submit_declaration(
-        service_page, service_page.current_form_version(), ANSWERS, channel="online"
-    )
-    return submission.case
+def case(registries, submit_scenario):
+    # A family the registries (the mocks, over HTTP) confirm, so its case goes all the way.
+    return submit_scenario("eligible")
 
 
 def test_processing_a_case_twice_decides_it_once(case):
