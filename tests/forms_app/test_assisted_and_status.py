@@ -83,7 +83,8 @@ def test_the_status_page_shows_a_case_to_whoever_has_the_reference_and_fin(
 
     process_case(submission.case.pk)
     html = client.post(d.SERVICE_URL + "status/", status).content.decode()
-    assert "Decided" in html
+    # No registry confirms its made-up FİNs, so the case waits for a caseworker.
+    assert "Being checked" in html
 
 
 def test_the_status_page_does_not_tell_which_half_was_wrong(client, service_page):
@@ -155,3 +156,12 @@ def test_a_file_answer_is_stored_and_follows_the_submission(service_page):
     document = UploadedDocument.objects.get()
     assert document.submission == submission
     assert submission.answers["income_certificate"]["id"] == str(document.public_id)
+
+
+def test_forwarded_addresses_count_only_behind_the_proxy(rf, settings):
+    from forms_app.ratelimit import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 5.6.7.8")
+    assert client_ip(request) == "10.0.0.5"  # a client can write any header it likes
+    settings.FORMS_APP = {**settings.FORMS_APP, "BEHIND_PROXY": True}
+    assert client_ip(request) == "5.6.7.8"  # the address the proxy appended
