@@ -203,6 +203,16 @@ def test_bad_filters_say_so_and_list_nothing(client, service_page, query):
     response = client.get(f"{SUBMISSIONS_URL}{query}&export=csv")
     assert response.status_code == 302
     assert response["Location"] == f"{SUBMISSIONS_URL}{query}"
+    # The results the filter drawer fetches as the filters change.
+    results = client.get(f"{SUBMISSIONS_URL}results/{query}")
+    assert results.status_code == 200 and submission.reference not in results.content.decode()
+
+
+def test_other_odd_parameters_are_ignored(client, service_page):
+    submission = submit(service_page)
+    login(client, "supervisor")
+    assert submission.reference in listed(client, "?p=abc&ordering=nonsense&export=pdf")
+    assert client.get(f"{SUBMISSIONS_URL}inspect/abc/").status_code == 404
 
 
 # Exports -----------------------------------------------------------------------------------------
