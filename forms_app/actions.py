@@ -9,10 +9,9 @@ what its actions promised.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django_q.tasks import async_task
 
 
 @dataclass(frozen=True)
@@ -57,24 +56,14 @@ def _store(submission):
 
 
 def _email_copy(submission):
-    recipients = [
-        address.strip()
-        for address in submission.form_version.form.copy_to_emails.split(",")
-        if address.strip()
-    ]
-    if not recipients:
-        return
-    lines = [f"{key}: {value}" for key, value in sorted(submission.answers.items())]
-    # After commit: a mail server that is down must not lose the submission.
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=f"{submission.reference}: {submission.service.title}",
-            message="\n".join(lines),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=recipients,
-            fail_silently=True,
+    if submission.form_version.form.copy_to_emails.strip():
+        # Through the task queue once committed: a slow or broken mail server never holds up,
+        # or loses, a submission.
+        transaction.on_commit(
+            lambda: async_task(
+                "forms_app.tasks.send_submission_copy", submission.pk, group="forms_app"
+            )
         )
-    )
 
 
 def register_builtin_actions():

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -21,6 +22,10 @@ def hit(key: str, *, limit: int, window_seconds: int) -> int:
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy REMOTE_ADDR is the proxy; it appends the client to X-Forwarded-For.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    """Behind the reverse proxy REMOTE_ADDR is the proxy, which appends the client to
+    X-Forwarded-For; without one, that header is whatever the client wrote, so it is ignored."""
+    if settings.FORMS_APP.get("BEHIND_PROXY"):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

@@ -27,3 +27,24 @@ def send_resume_link(language, resume_url, email=None, mobile=None):
 
 def purge_expired_drafts() -> int:
     return services.purge_expired_drafts()
+
+
+def send_submission_copy(submission_id: int):
+    """Email the answers, labelled as in the submitted form version, to the form's addresses."""
+    from .models import Submission
+    from .views import submission_rows
+
+    submission = Submission.objects.select_related("form_version__form", "service").get(
+        pk=submission_id
+    )
+    recipients = [
+        a.strip() for a in submission.form_version.form.copy_to_emails.split(",") if a.strip()
+    ]
+    with translation.override(submission.language):
+        lines = [f"{label}: {value}" for label, value in submission_rows(submission)]
+    send_mail(
+        subject=f"{submission.reference}: {submission.service.title}",
+        message="\n".join(lines),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+    )

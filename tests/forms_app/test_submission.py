@@ -113,3 +113,19 @@ def test_errors_are_in_the_applicants_language(client):
         url="/e-xidmetler/unvanli-dovlet-sosial-yardimi/",
     )
     assert "gələcəkdə ola bilməz" in response.content.decode()
+
+
+def test_email_a_copy_sends_the_labelled_answers_through_the_queue(
+    service_page, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    form = service_page.declaration_form
+    form.actions = [*form.actions, "email_copy"]
+    form.copy_to_emails = "qeydiyyat@example.az, arxiv@example.az"
+    form.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = submit(service_page)
+    message = next(m for m in mail.outbox if submission.reference in m.subject)
+    assert message.to == ["qeydiyyat@example.az", "arxiv@example.az"]
+    assert "Əliyeva" in message.body and "Surname" in message.body or "Soyad" in message.body

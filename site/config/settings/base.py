@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_q",
+    "ninja",  # serves the API docs' scripts from here, not from a CDN
 ]
 
 MIDDLEWARE = [
@@ -234,5 +235,7 @@ FORMS_APP = {
     # The request header in which the e-government portal's sign-on passes the user's FİN
     # (the "egov_pin" prefill source); None when the site is not behind the portal.
     "EGOV_PIN_HEADER": os.environ.get("EGOV_PIN_HEADER") or None,
+    # Trust X-Forwarded-For for the client's address (rate limits): only behind the proxy.
+    "BEHIND_PROXY": False,
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")
