@@ -8,12 +8,15 @@ import time
 from pathlib import Path
 
 import pytest
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 
-from casework.models import Case
+from casework.models import Case, RegistrySource
 from forms_app.models import EServicePage
 from forms_app.services import submit_declaration
+from registry_mocks.scenarios import by_name
+from tests.casework.conftest import scenario_answers
 from tests.conftest import database_url
-from tests.forms_app.declaration import ANSWERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,11 +48,16 @@ def q2_cluster():
 
 
 @pytest.mark.worker
-def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, q2_cluster):
+def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, mocks_url, q2_cluster):
     settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}  # enqueue, don't run inline
+    # The worker reaches the mocks this process serves, and enriches a family they confirm.
+    RegistrySource.objects.update(base_url=Concat(Value(mocks_url), F("code"), Value("/")))
     service_page = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
     submission = submit_declaration(
-        service_page, service_page.current_form_version(), ANSWERS, channel="online"
+        service_page,
+        service_page.current_form_version(),
+        scenario_answers(by_name("eligible")),
+        channel="online",
     )
     case = submission.case
     assert case.status == Case.Status.RECEIVED
