@@ -1,3 +1,4 @@
+import json
 import uuid
 from functools import cached_property
 
@@ -24,6 +25,23 @@ from .actions import action_choices
 from .blocks import ServiceInfoBlock
 from .schema.blocks import DeclarationSchemaBlock
 from .schema.definition import FormDefinition
+
+
+class ActionCheckboxes(forms.CheckboxSelectMultiple):
+    """Ticked boxes for the `actions` JSONField: the form field reads and renders JSON text,
+    the boxes a list. (A plain CheckboxSelectMultiple showed every box unticked, so publishing
+    an edit dropped the form's actions, and an invalid form crashed the editor.)"""
+
+    def value_from_datadict(self, data, files, name):
+        return json.dumps(super().value_from_datadict(data, files, name))
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = []
+        return super().format_value(value)
 
 
 class DeclarationForm(
@@ -63,7 +81,7 @@ class DeclarationForm(
             [
                 FieldPanel(
                     "actions",
-                    widget=forms.CheckboxSelectMultiple(choices=action_choices),
+                    widget=ActionCheckboxes(choices=action_choices),
                 ),
                 FieldPanel("copy_to_emails"),
             ],
