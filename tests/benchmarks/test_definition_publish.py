@@ -67,6 +67,8 @@ def block_form_data(block, raw, prefix, data):
             data[prefix] = "on"
     elif isinstance(block, blocks.RichTextBlock):
         data[prefix] = rich_text(raw or "", features=RICH_TEXT_FEATURES)
+    elif isinstance(block, blocks.MultipleChoiceBlock):  # one value per ticked box
+        data[prefix] = [str(v) for v in raw or []]
     else:
         data[prefix] = "" if raw is None else str(raw)
     return data
