@@ -50,6 +50,7 @@ class Case(models.Model):
 
     class Meta:
         verbose_name = _("case")
+        verbose_name_plural = _("cases")
         ordering = ["-received_at"]
 
     def __str__(self):
@@ -74,6 +75,7 @@ class Decision(models.Model):
 
     class Meta:
         verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
 
     def __str__(self):
         return f"{self.case.reference}: {self.get_outcome_display()}"
@@ -112,6 +114,7 @@ class AuditEvent(models.Model):
 
     class Meta:
         verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         ordering = ["id"]
 
     def __str__(self):
@@ -189,6 +192,7 @@ class RegistryLookup(models.Model):
 
     class Meta:
         verbose_name = _("registry lookup")
+        verbose_name_plural = _("registry lookups")
         ordering = ["-requested_at"]
         indexes = [models.Index(fields=["registry", "requested_at"])]
 

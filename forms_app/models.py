@@ -91,6 +91,7 @@ class DeclarationForm(
 
     class Meta:
         verbose_name = _("declaration form")
+        verbose_name_plural = _("declaration forms")
         permissions = [("submit_on_behalf", "Can submit declarations on a citizen's behalf")]
 
     def __str__(self):
@@ -124,12 +125,20 @@ class DeclarationFormVersion(models.Model):
         "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    # Wagtail's publish signal names the revision, not who approved it: the moderator is in the
+    # form's history (log entries); this is who wrote the published content.
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author of the published revision"),
     )
 
     class Meta:
         verbose_name = _("declaration form version")
+        verbose_name_plural = _("declaration form versions")
         ordering = ["form", "-number"]
         get_latest_by = "number"
         constraints = [
@@ -322,6 +331,7 @@ class Submission(models.Model):
 
     class Meta:
         verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
         ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(
@@ -365,6 +375,7 @@ class Draft(models.Model):
 
     class Meta:
         verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
 
     def __str__(self):
         return f"{self.service.reference_prefix} draft {self.public_id}"
@@ -389,6 +400,7 @@ class UploadedDocument(models.Model):
 
     class Meta:
         verbose_name = _("uploaded document")
+        verbose_name_plural = _("uploaded documents")
 
     def __str__(self):
         return self.original_name
@@ -414,6 +426,7 @@ class OperatorProfile(models.Model):
 
     class Meta:
         verbose_name = _("post-office operator")
+        verbose_name_plural = _("post-office operators")
 
     def __str__(self):
         return f"{self.user} ({self.branch})"
