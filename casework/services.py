@@ -71,14 +71,7 @@ def enrich_case(case_id: int, *, transport=None) -> Case:
     results = fetch_people(declaration.pins, sources, transport=transport)
     household = build_household(declaration, results, timezone.localdate(case.received_at))
     discrepancies = find_discrepancies(declaration, household)
-    required_unreachable = sorted(
-        {s.code for s in sources if s.required} & set(household.unreachable_registries)
-    )
-    reasons = [f"required registry unreachable: {code}" for code in required_unreachable] + [
-        f"needs judgement: {d.kind} {d.pin}".rstrip()
-        for d in discrepancies
-        if not d.settled_by_registry
-    ]
+    reasons = _reasons_for_a_caseworker(sources, household, discrepancies)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         if case.status != Case.Status.RECEIVED:
@@ -97,6 +90,21 @@ def enrich_case(case_id: int, *, transport=None) -> Case:
                 "discrepancies": [d.kind for d in discrepancies],
             },
         )
+
+
+def _reasons_for_a_caseworker(sources, household, discrepancies) -> list[str]:
+    """Why the case cannot go on by itself: a required registry that stayed unreachable, or a
+    disagreement with the declaration that needs a person's judgement."""
+    required = {s.code for s in sources if s.required}
+    return [
+        f"required registry unreachable: {code}"
+        for code in household.unreachable_registries
+        if code in required
+    ] + [
+        f"needs judgement: {d.kind} {d.pin}".rstrip()
+        for d in discrepancies
+        if not d.settled_by_registry
+    ]
 
 
 def decide_case(case_id: int) -> Case:
