@@ -80,7 +80,19 @@ def admin_post(client, url, title, raw):
         {"title": title, "actions": ["open_case"], "copy_to_emails": "", "action-publish": "1"}
     )
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    if response.status_code != 302:
+        pytest.fail(f"the editor refused the definition: {editor_errors(response)}"[:3000])
+
+
+def editor_errors(response):
+    """The editor form's errors, blocks' nested errors included (they say which setting)."""
+    form = response.context and response.context.get("form")
+    if form is None:
+        return response.status_code
+    return {
+        name: [e.as_json_data() if hasattr(e, "as_json_data") else e.messages for e in errors]
+        for name, errors in form.errors.as_data().items()
+    }
 
 
 def median(values):
