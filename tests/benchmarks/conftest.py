@@ -1,5 +1,5 @@
-"""A real web server for the benchmarks: gunicorn, as docs/deployment.md runs it, in its own
-process group, on the test database."""
+"""The benchmarks' fixtures: a console with only the figures on it, and a real web server
+(gunicorn, as docs/deployment.md runs it, in its own process group, on the test database)."""
 
 import logging
 import os
