@@ -4,6 +4,15 @@ from .models import Case
 AUTOMATIC_STATUSES = [Case.Status.RECEIVED, Case.Status.ENRICHED]
 
 
+def received_case_ids(*, limit: int):
+    """The oldest cases waiting for registry data."""
+    return (
+        Case.objects.filter(status=Case.Status.RECEIVED)
+        .order_by("received_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
 def stuck_case_ids(*, older_than):
     return Case.objects.filter(
         status__in=AUTOMATIC_STATUSES, status_changed_at__lt=older_than

@@ -22,6 +22,16 @@ def enqueue_process_case(case_id: int):
     )
 
 
+def process_received_cases() -> int:
+    """Batch mode (settings.CASEWORK["ENRICH_IN_BATCHES"]): every minute, enrich the waiting
+    cases together, sharing registry calls, then decide each. Returns how many were enriched."""
+    case_ids = list(selectors.received_case_ids(limit=settings.CASEWORK["BATCH_CASES"]))
+    enriched = services.enrich_cases(case_ids)
+    for case_id in case_ids:
+        services.decide_case(case_id)
+    return enriched
+
+
 def process_case(case_id: int) -> str:
     services.enrich_case(case_id)
     case = services.decide_case(case_id)

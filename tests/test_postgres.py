@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from casework.models import RegistrySource
 from casework.registries import breaker
-from casework.registries.catalogue import install_catalogue
 
 pytestmark = pytest.mark.postgres
 
@@ -18,7 +17,6 @@ WORKERS = 16
 
 
 def test_only_one_worker_takes_the_half_open_trial_call(live_demo_site):
-    install_catalogue()
     source = RegistrySource.objects.get(code="tax")
     source.opened_until = timezone.now() - timedelta(seconds=1)
     source.save()
@@ -39,7 +37,6 @@ def test_only_one_worker_takes_the_half_open_trial_call(live_demo_site):
 
 
 def test_failures_from_many_workers_are_all_counted(live_demo_site):
-    install_catalogue()
     source = RegistrySource.objects.get(code="land")
     source.failure_threshold = 1000
     source.save()

@@ -6,6 +6,7 @@ transport (e.g. httpx.WSGITransport over the mocks) instead of the network."""
 import random
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx
@@ -57,21 +58,27 @@ class RegistryClient:
     def close(self):
         self.http.close()
 
-    def person(self, pin: str) -> CallResult:
-        return self._call("GET", f"v1/persons/{pin}", pins=[pin])
+    def person(self, pin: str, as_of: date | None = None) -> CallResult:
+        params = {"as_of": as_of.isoformat()} if as_of else None
+        return self._call("GET", f"v1/persons/{pin}", pins=[pin], params=params)
 
-    def batch(self, pins: list[str]) -> CallResult:
-        return self._call("POST", "v1/persons/batch", pins=pins, json={"pins": pins})
+    def batch(self, pins: list[str], as_of: date | None = None) -> CallResult:
+        body = {"pins": pins, **({"as_of": as_of.isoformat()} if as_of else {})}
+        return self._call("POST", "v1/persons/batch", pins=pins, json=body)
 
-    def _call(self, method: str, path: str, *, pins: list[str], json=None) -> CallResult:
+    def _call(
+        self, method: str, path: str, *, pins: list[str], json=None, params=None
+    ) -> CallResult:
         request = {"method": method, "url": str(self.http.base_url.join(path))}
+        if params:
+            request["params"] = params
         if json is not None:
             request["json"] = json
         result = CallResult(self.source.code, pins, request, outcome=Outcome.ERROR)
         started = time.monotonic()
         for attempt in range(1, self.source.retries + 2):
             result.attempts = attempt
-            transient = self._attempt(result, method, path, json)
+            transient = self._attempt(result, method, path, json, params)
             if not transient or attempt > self.source.retries:
                 break
             # Exponential backoff with full jitter, so workers don't retry in lock-step.
@@ -79,10 +86,10 @@ class RegistryClient:
         result.latency_ms = int((time.monotonic() - started) * 1000)
         return result
 
-    def _attempt(self, result: CallResult, method, path, json) -> bool:
+    def _attempt(self, result: CallResult, method, path, json, params) -> bool:
         """One HTTP attempt; fills `result` and says whether a retry could help."""
         try:
-            response = self.http.request(method, path, json=json)
+            response = self.http.request(method, path, json=json, params=params)
         except httpx.TimeoutException as error:
             result.outcome, result.error, result.status = Outcome.TIMEOUT, str(error), None
             return True

@@ -4,6 +4,7 @@ thread, so the database sees one connection and one transaction per case."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from .client import CallResult, RegistryClient
 from .normalise import split_results
 
 MAX_THREADS = 64
+MAX_BATCH = 100  # what the gateway's batch endpoints take in one call
 
 
 # One client per registry and process: building one (its TLS context) costs tens of ms, and a
@@ -44,10 +46,16 @@ def enabled_sources():
 
 
 def fetch_people(
-    pins: list[str], sources: list[RegistrySource], *, transport=None, batch: bool = False
+    pins: list[str],
+    sources: list[RegistrySource],
+    *,
+    as_of: date | None = None,
+    transport=None,
+    batch: bool = True,
 ) -> list[CallResult]:
-    """Every registry's answer for every PIN. With `batch`, one call per registry carries up to
-    its batch size of PINs; otherwise one call per PIN."""
+    """Every registry's answer for every PIN, about the 12 months before `as_of`. A registry with
+    a batch endpoint (batch size over 1) gets one call per up to batch-size PINs, unless `batch`
+    is off; otherwise one call per PIN."""
     callable_sources = [s for s in sources if breaker.allow_call(s)]
     skipped = [
         CallResult(s.code, pins, {}, outcome=RegistryLookup.Outcome.CIRCUIT_OPEN)
@@ -58,13 +66,13 @@ def fetch_people(
     jobs = []
     for source in callable_sources:
         client = clients[source.code]
-        if batch:
-            size = max(1, min(source.batch_size, 100))
+        size = min(source.batch_size, MAX_BATCH)
+        if batch and size > 1:
             jobs += [(client.batch, pins[i : i + size]) for i in range(0, len(pins), size)]
         else:
             jobs += [(client.person, pin) for pin in pins]
     with ThreadPoolExecutor(max_workers=max(1, min(MAX_THREADS, len(jobs)))) as pool:
-        results = list(pool.map(lambda job: job[0](job[1]), jobs))
+        results = list(pool.map(lambda job: job[0](job[1], as_of), jobs))
     for source in callable_sources:
         own = [r for r in results if r.registry == source.code]
         if own and all(r.reached for r in own):

@@ -514,8 +514,14 @@ def split_results(result: CallResult) -> list[CallResult]:
     """One result per PIN. A batch answer's envelope carries each PIN's own status and record
     ({"results": [{"pin", "status", "body"}]}); a batch that failed as a whole failed alike for
     every PIN in it."""
-    alike = [replace(result, pins=[pin]) for pin in result.pins]
-    batch = "json" in result.request
+    # A part names its PIN in the request, so splitting a part again gives it back unchanged.
+    batch = "json" in result.request and "pin" not in result.request
+    alike = [
+        replace(
+            result, pins=[pin], request={**result.request, "pin": pin} if batch else result.request
+        )
+        for pin in result.pins
+    ]
     if not batch or result.outcome != Outcome.FOUND:
         return alike
     try:

@@ -16,9 +16,9 @@ import httpx
 import pytest
 
 from casework.models import RegistrySource
-from casework.registries.catalogue import install_catalogue
 from casework.registries.lookups import fetch_people
 from registry_mocks.identifiers import encode_pin
+from tests.conftest import point_registries_at
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 
@@ -101,7 +101,7 @@ def best_of(runs, action):
 
 def test_one_case_costs_about_the_slowest_registry(mocks_process):
     url, workers = mocks_process
-    install_catalogue(gateway_url=url, api_key="dev-key")
+    point_registries_at(url)
     sources = list(RegistrySource.objects.order_by("code")[:REGISTRIES])
     codes = [s.code for s in sources]
     print(
@@ -126,7 +126,7 @@ def test_one_case_costs_about_the_slowest_registry(mocks_process):
 
 def test_batch_calls_against_per_person_calls(mocks_process):
     url, _workers = mocks_process
-    install_catalogue(gateway_url=url, api_key="dev-key")
+    point_registries_at(url)
     sources = list(RegistrySource.objects.filter(code__in=["civil", "tax", "labour", "vehicles"]))
     pins = [encode_pin(index, 0) for index in range(1000, 1400)]
     set_latency(url, [s.code for s in sources], 20)

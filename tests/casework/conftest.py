@@ -1,8 +1,5 @@
-import threading
 from datetime import date, datetime, time
 from decimal import Decimal
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 from django.db.models import F, Value
@@ -11,32 +8,6 @@ from django.utils import timezone
 
 # The day the scenarios' facts are fixed against, and the day their cases are received.
 AS_OF = date(2026, 11, 25)
-
-
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    # A family is ~100 simultaneous calls: with the default backlog of 5, connections would be
-    # dropped and time out on connect.
-    request_queue_size = 256
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def mocks_url():
-    """The registry mocks served over real HTTP (so timeouts are real), in this process."""
-    from registry_mocks.wsgi import application
-
-    server = make_server(
-        "127.0.0.1", 0, application, server_class=ThreadingWSGIServer, handler_class=QuietHandler
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/registry-mocks/"
-    server.shutdown()
 
 
 @pytest.fixture

@@ -263,11 +263,17 @@ def test_a_scenario_family_is_enriched(name, registries, submit_scenario):
         assert flagged.reason and flagged.data["to"] == Status.FLAGGED
 
 
-def test_the_catalogue_is_installed_after_migrate(settings):
+def test_the_catalogue_is_installed_after_migrate_and_edits_are_kept(settings):
+    from casework.schedules import ensure_registry_catalogue
+
+    RegistrySource.objects.exclude(code="tax").delete()
+    RegistrySource.objects.filter(code="tax").update(base_url="https://gateway.gov.az/tax/v2/")
+    ensure_registry_catalogue()  # what casework's post_migrate handler runs
     sources = RegistrySource.objects.all()
     assert {s.code for s in sources} == {code for code, *_ in KNOWN_REGISTRIES}
     gateway = settings.CASEWORK["REGISTRY_GATEWAY_URL"].rstrip("/")
-    assert all(s.base_url == f"{gateway}/{s.code}/" for s in sources)
+    assert all(s.base_url == f"{gateway}/{s.code}/" for s in sources.exclude(code="tax"))
+    assert sources.get(code="tax").base_url == "https://gateway.gov.az/tax/v2/"
 
 
 def test_a_family_the_registries_do_not_know_goes_to_a_caseworker(registries, service_page):

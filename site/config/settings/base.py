@@ -203,6 +203,10 @@ CASEWORK = {
         "REGISTRY_GATEWAY_URL", "http://127.0.0.1:8000/registry-mocks/"
     ),
     "REGISTRY_API_KEY": os.environ.get("REGISTRY_API_KEY", "dev-key"),
+    # Batch mode: instead of a task per case, a scheduled task enriches up to BATCH_CASES waiting
+    # cases every minute with shared registry calls (throughput under a burst of applications).
+    "ENRICH_IN_BATCHES": os.environ.get("ENRICH_IN_BATCHES", "") == "1",
+    "BATCH_CASES": int(os.environ.get("BATCH_CASES", "200")),
     # A member's registry income may exceed what was declared for them by this much a month (on
     # the 12 months' average) before it counts as undeclared income.
     "UNDECLARED_INCOME_TOLERANCE_AZN": 10,

@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "forms_app.sms.LocmemBackend"
 INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]
+# A small synthetic population is enough, and quicker to generate.
+REGISTRY_MOCKS = {"HOUSEHOLDS": 1000}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Tasks run inline unless a test starts a real cluster (it sets Q_SYNC=0 for the worker).
