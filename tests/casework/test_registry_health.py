@@ -54,3 +54,8 @@ def test_health_shows_an_open_circuit(client, tax):
 def test_editors_cannot_see_registry_health(client, tax):
     client.login(username="editor", password=DEMO_PASSWORD)
     assert client.get("/admin/registry-health/").status_code in (302, 403)
+
+
+def test_supervisors_see_registry_health(client, tax):
+    client.login(username="supervisor", password=DEMO_PASSWORD)
+    assert client.get("/admin/registry-health/").status_code == 200

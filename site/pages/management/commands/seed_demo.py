@@ -170,9 +170,11 @@ class Command(BaseCommand):
                     content_type__app_label="forms_app", codename__in=codenames
                 )
             )
+        # Supervisors also look after the registry catalogue and its health.
         groups["Supervisors"].permissions.add(
             *Permission.objects.filter(
-                content_type__app_label="casework", codename="view_auditevent"
+                content_type__app_label="casework",
+                codename__in=["view_auditevent", "view_registrysource", "change_registrysource"],
             )
         )
         collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
