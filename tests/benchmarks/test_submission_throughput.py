@@ -22,7 +22,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from forms_app.models import EServicePage, Submission
 from forms_app.schema.definition import GroupDefinition, localised
 from pages.models import FeedbackFormField, FeedbackFormPage, HomePage
-from tests.forms_app.declaration import SERVICE_URL, STEPS, family
+from tests.forms_app.declaration import SERVICE_URL, STEPS, family, group
 
 from .figures import heading, line, percentile
 
@@ -69,14 +69,7 @@ FAMILY_OF_FOUR = family(
 
 
 def incomes(*items):
-    data = {
-        "has_income": "yes",
-        "incomes-TOTAL_FORMS": str(len(items)),
-        "incomes-INITIAL_FORMS": "0",
-    }
-    for i, item in enumerate(items):
-        data.update({f"incomes-{i}-{k}": v for k, v in item.items()})
-    return data
+    return group("incomes", items, has_income="yes")
 
 
 INCOMES_OF_FOUR = incomes(

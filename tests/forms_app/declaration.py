@@ -18,18 +18,19 @@ APPLICANT = {
 }
 
 
-def family(*members):
-    data = {
-        "applicant_status": "working",
-        "family_members-TOTAL_FORMS": str(len(members)),
-        "family_members-INITIAL_FORMS": "0",
-    }
-    for i, member in enumerate(members):
-        data.update({f"family_members-{i}-{k}": v for k, v in member.items()})
+def group(name, items, **extra):
+    """A repeating group as the browser posts it: its management form and one prefix per item."""
+    data = {**extra, f"{name}-TOTAL_FORMS": str(len(items)), f"{name}-INITIAL_FORMS": "0"}
+    for i, item in enumerate(items):
+        data.update({f"{name}-{i}-{k}": v for k, v in item.items()})
     return data
 
 
-FAMILY = family(
+def family(*members):
+    return group("family_members", members, applicant_status="working")
+
+
+MEMBERS = [
     {
         "pin": "7KQ2M1A",
         "last_name": "Əliyev",
@@ -46,7 +47,8 @@ FAMILY = family(
         "relation": "child",
         "status": "child",
     },
-)
+]
+FAMILY = family(*MEMBERS)
 INCOMES = {
     "has_income": "yes",
     "incomes-TOTAL_FORMS": "1",
@@ -123,24 +125,7 @@ ANSWERS = {
     "lives_at_registered_address": True,
     "mobile": "+994501234567",
     "applicant_status": "working",
-    "family_members": [
-        {
-            "pin": "7KQ2M1A",
-            "last_name": "Əliyev",
-            "first_name": "Rəşad",
-            "birth_date": "1983-06-01",
-            "relation": "spouse",
-            "status": "unemployed",
-        },
-        {
-            "pin": "3ZX9P0B",
-            "last_name": "Əliyeva",
-            "first_name": "Aysel",
-            "birth_date": "2015-09-10",
-            "relation": "child",
-            "status": "child",
-        },
-    ],
+    "family_members": MEMBERS,
     "has_income": True,
     "incomes": [{"member_pin": "5ZJBKQG", "type": "salary", "amount_12_months": "3600"}],
     "dwellings_count": 1,
