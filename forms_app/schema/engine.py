@@ -99,14 +99,17 @@ class StepForm:
             validate_max=True,
             can_delete=True,
         )
-        initial = [
-            {f.name: to_form_data(f, item.get(f.name)) for f in group.input_fields}
-            for item in self.answers.get(group.name) or []
-            if isinstance(item, dict)
-        ]
-        if data is not None:
-            # Stored documents stand for their uploads when the step is checked again.
-            stored = [
+        if data is None:
+            initial = [
+                {f.name: to_form_data(f, item.get(f.name)) for f in group.input_fields}
+                for item in self.answers.get(group.name) or []
+                if isinstance(item, dict)
+            ]
+        else:
+            # Posted items are judged on what was posted: an item counts when anything in it
+            # was filled in (compared with nothing, not with the last save, which would drop an
+            # item posted again unchanged). Stored documents stand for their uploads.
+            initial = [
                 {
                     f.name: data.get(f"{group.name}-{i}-{f.name}")
                     for f in group.input_fields
@@ -114,10 +117,6 @@ class StepForm:
                 }
                 for i in range(_total(data, group.name))
             ]
-            initial = [
-                {**(initial[i] if i < len(initial) else {}), **item}
-                for i, item in enumerate(stored)
-            ] or initial
         formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
         formset.group = group
         return formset

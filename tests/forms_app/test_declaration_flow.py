@@ -229,3 +229,10 @@ def test_switching_language_keeps_the_application(client):
     az_step = "/e-xidmetler/unvanli-dovlet-sosial-yardimi/step/family/"
     html = client.get(az_step).content.decode()
     assert "Ailə üzvləri" in html  # the same draft, now in Azerbaijani
+
+
+def test_posting_a_group_again_unchanged_keeps_its_items(client):
+    d.fill_in(client, steps=d.STEPS[:2])
+    d.post_step(client, "family", d.FAMILY)  # back to the step, Continue without changes
+    members = Draft.objects.get().answers["family_members"]
+    assert [m["first_name"] for m in members] == ["Rəşad", "Aysel"]
