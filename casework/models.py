@@ -174,7 +174,7 @@ class RegistryLookup(models.Model):
         NOT_FOUND = "not_found", _("Not known to the registry")
         ERROR = "error", _("Error")
         TIMEOUT = "timeout", _("Timed out")
-        MALFORMED = "malformed", _("Malformed answer")
+        MALFORMED = "malformed", _("Malformed response")
         CIRCUIT_OPEN = "circuit_open", _("Not called: circuit open")
 
     case = models.ForeignKey(

@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 # FİN: 7 characters, digits and capital Latin letters except I and O (they read as 1 and 0).
 PIN_PATTERN = r"^[0-9A-HJ-NP-Z]{7}$"
@@ -46,7 +47,12 @@ def validate_adult_birth_date(value, today, adult_age=18):
     age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
     if age < adult_age:
         raise ValidationError(
-            _("The applicant must be at least %(age)s years old.") % {"age": adult_age},
+            ngettext(
+                "The applicant must be at least %(age)s year old.",
+                "The applicant must be at least %(age)s years old.",
+                adult_age,
+            )
+            % {"age": adult_age},
             code="too_young",
         )
 

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
@@ -454,7 +455,12 @@ def status(request, page):
         if wait:
             form.add_error(
                 None,
-                _("Too many attempts. Try again in %(m)s minutes.") % {"m": max(1, wait // 60)},
+                ngettext(
+                    "Too many attempts. Try again in %(m)s minute.",
+                    "Too many attempts. Try again in %(m)s minutes.",
+                    max(1, wait // 60),
+                )
+                % {"m": max(1, wait // 60)},
             )
             return TemplateResponse(request, "forms_app/status.html", context, status=429)
         submission = selectors.get_submission_by_reference(page, form.cleaned_data["reference"])

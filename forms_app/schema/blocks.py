@@ -46,12 +46,12 @@ class ConditionBlock(blocks.StructBlock):
     application (online, post_office, api)."""
 
     field = blocks.CharBlock(
-        label=_("when the answer to"),
+        label=_("field to check"),
         required=False,
         help_text=_("Machine name of another field; empty means always shown."),
     )
     operator = blocks.ChoiceBlock(
-        label=_("is"),
+        label=_("comparison"),
         choices=[
             ("equals", _("equal to")),
             ("not_equals", _("not equal to")),

@@ -8,6 +8,7 @@ not met is not required and its answer is dropped.
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .conditions import answer_lookup, is_met
 from .definition import FieldDefinition, FormDefinition, GroupDefinition, StepDefinition
@@ -23,8 +24,12 @@ class ItemForm(forms.Form):
 class BaseItemFormSet(forms.BaseFormSet):
     default_error_messages = {
         **forms.BaseFormSet.default_error_messages,
-        "too_few_forms": _("Add at least %(num)d."),
-        "too_many_forms": _("You can add at most %(num)d."),
+        "too_few_forms": ngettext_lazy(
+            "Add at least %(num)d item.", "Add at least %(num)d items.", "num"
+        ),
+        "too_many_forms": ngettext_lazy(
+            "You can add at most %(num)d item.", "You can add at most %(num)d items.", "num"
+        ),
     }
 
 

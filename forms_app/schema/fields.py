@@ -10,6 +10,7 @@ from django.core.validators import FileExtensionValidator, RegexValidator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .. import validators
 from ..plugins import get_validator
@@ -184,9 +185,19 @@ def _selection_limits(options):
     def check(values):
         low, high = options.get("min_selected"), options.get("max_selected")
         if low and len(values) < int(low):
-            raise ValidationError(_("Choose at least %(n)s.") % {"n": low}, code="min_selected")
+            raise ValidationError(
+                ngettext(
+                    "Choose at least %(n)s option.", "Choose at least %(n)s options.", int(low)
+                )
+                % {"n": low},
+                code="min_selected",
+            )
         if high and len(values) > int(high):
-            raise ValidationError(_("Choose at most %(n)s.") % {"n": high}, code="max_selected")
+            raise ValidationError(
+                ngettext("Choose at most %(n)s option.", "Choose at most %(n)s options.", int(high))
+                % {"n": high},
+                code="max_selected",
+            )
 
     return check
 

@@ -96,7 +96,7 @@ def test_a_group_respects_its_minimum_and_maximum(client):
     d.fill_in(client, steps=d.STEPS[:2])
     no_incomes = {"has_income": "yes", "incomes-TOTAL_FORMS": "0", "incomes-INITIAL_FORMS": "0"}
     response = d.post_step(client, "incomes", no_incomes)
-    assert response.status_code == 200 and "Add at least 1" in response.content.decode()
+    assert response.status_code == 200 and "Add at least 1 item" in response.content.decode()
     members = d.family(
         *[
             {
