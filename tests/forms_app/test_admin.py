@@ -531,3 +531,13 @@ def test_publishing_the_seeded_form_unchanged_from_the_admin_makes_no_version(cl
     response = client.post(edit_url, {**edit_form_data(form), "action-publish": "1"})
     assert response.status_code == 302
     assert form.versions.count() == 1
+
+
+def test_the_editor_shows_the_forms_actions_ticked(client):
+    # Unticked boxes would drop "open a case" from the form on its next publish.
+    form = demo_form()
+    login(client, "moderator")
+    html = client.get(f"/admin/snippets/forms_app/declarationform/edit/{form.pk}/").content.decode()
+    ticked = re.findall(r'<input[^>]*name="actions"[^>]*>', html)
+    assert any('value="open_case"' in box and "checked" in box for box in ticked)
+    assert any('value="email_copy"' in box and "checked" not in box for box in ticked)
