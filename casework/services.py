@@ -1,6 +1,5 @@
 """State changes of cases. Each public function is one transaction and leaves an audit event."""
 
-import logging
 from datetime import date
 from itertools import groupby
 
@@ -14,8 +13,6 @@ from .models import Case, Decision
 from .registries.discrepancies import find_discrepancies
 from .registries.lookups import enabled_sources, fetch_people, store_lookups
 from .registries.normalise import build_household, split_results
-
-logger = logging.getLogger(__name__)
 
 PLACEHOLDER_RULE_SET = "walking-skeleton"
 

@@ -34,10 +34,6 @@ def register_submission_action(name: str, label):
     return decorator
 
 
-def get_submission_action(name: str) -> SubmissionAction | None:
-    return _actions.get(name)
-
-
 def action_choices():
     return [(a.name, a.label) for a in _actions.values()]
 
