@@ -82,6 +82,8 @@ class Declaration:
     feedback_channel: str = "status_page"
     feedback_email: str = ""
     feedback_mobile: str = ""
+    # The application's own reference, so the registries' record of it isn't taken for another.
+    reference: str = ""
 
     @property
     def everyone(self) -> list[FamilyMember]:

@@ -1,5 +1,6 @@
 """State changes of cases. Each public function is one transaction and leaves an audit event."""
 
+from dataclasses import replace
 from datetime import date
 from itertools import groupby
 
@@ -83,7 +84,10 @@ def enrich_cases(case_ids, *, transport=None) -> int:
     # The registries answer about the 12 months before the application: one round per day.
     for as_of, group in groupby(sorted(cases, key=_application_day), key=_application_day):
         group = list(group)
-        declarations = {case.pk: read_declaration(case.submission.answers) for case in group}
+        declarations = {
+            case.pk: replace(read_declaration(case.submission.answers), reference=case.reference)
+            for case in group
+        }
         pins = list(dict.fromkeys(pin for d in declarations.values() for pin in d.pins))
         parts = [
             part

@@ -151,12 +151,14 @@ def _registered_elsewhere(declaration: Declaration, household: Household) -> Ite
 def _second_open_application(
     declaration: Declaration, household: Household
 ) -> Iterator[Discrepancy]:
-    if household.open_assistance_application:
+    # The family's own application, once the ministry's records list it, is not a second one.
+    others = [n for n in household.open_assistance_applications if n != declaration.reference]
+    if others:
         yield Discrepancy(
             SECOND_OPEN_APPLICATION,
             "assistance",
             declared="no other application",
-            found="another application is open for a member of the family",
+            found=f"application {', '.join(others)} is open for a member of the family",
             settled_by_registry=False,
         )
 

@@ -91,7 +91,9 @@ class Household:
     utilities_monthly: Decimal = Decimal("0")  # electricity + gas + water, monthly average
     communications_monthly: Decimal = Decimal("0")
     deals: list[Deal] = field(default_factory=list)
-    open_assistance_application: bool = False
+    # Numbers of the family's open applications for targeted assistance (this one may be among
+    # them once the ministry's records show it).
+    open_assistance_applications: list[str] = field(default_factory=list)
     barred_until: date | None = None  # after false information
     unreachable_registries: list[str] = field(default_factory=list)
 

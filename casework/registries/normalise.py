@@ -140,7 +140,7 @@ class Finding:
     land_hectares: Decimal = Decimal("0")
     utility_accounts: dict[str, Decimal] = field(default_factory=dict)  # account → window total
     phone_lines: dict[str, Decimal] = field(default_factory=dict)  # number → window total
-    open_assistance_application: bool = False
+    open_assistance_applications: list[str] = field(default_factory=list)
     barred_until: date | None = None
 
     def add_income(self, registry: str, kind: str, payer_id: str, payer: str, total: Decimal):
@@ -401,7 +401,11 @@ def _assistance(record, pin, window) -> Finding:
     ]
     in_force = [until for until in bars if until > window.as_of]
     return Finding(
-        open_assistance_application=bool(record["hasOpenApplication"]),
+        open_assistance_applications=(
+            [a["applicationNumber"] for a in record["applications"] if a["status"] == "OPEN"]
+            # A registry that says "open" without listing it still means another application.
+            or (["unnumbered"] if record["hasOpenApplication"] else [])
+        ),
         barred_until=max(in_force, default=None),
     )
 
@@ -606,7 +610,11 @@ def _join(household: Household, finding: Finding):
     household.dwellings += [d for d in finding.dwellings if (d.address, d.purpose) not in places]
     household.deals += finding.deals
     household.land_hectares += finding.land_hectares
-    household.open_assistance_application |= finding.open_assistance_application
+    household.open_assistance_applications += [
+        number
+        for number in finding.open_assistance_applications
+        if number not in household.open_assistance_applications
+    ]
     if finding.barred_until and (
         household.barred_until is None or finding.barred_until > household.barred_until
     ):

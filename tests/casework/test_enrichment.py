@@ -196,7 +196,7 @@ EXPECTED = {
     "open_application": (
         Status.FLAGGED,
         {"second_open_application"},
-        lambda h, pins: h.open_assistance_application,
+        lambda h, pins: bool(h.open_assistance_applications),
     ),
     "false_information_bar": (
         Status.ENRICHED,

@@ -258,3 +258,22 @@ def test_the_window_is_the_twelve_whole_months_before_the_application():
     assert window.has("2025-12") and not window.has("2026-01")
     assert window.months_within(date(2025, 11, 30), None) == 2
     assert window.holds(date(2026, 1, 10)) and not window.holds(date(2024, 12, 31))
+
+
+def test_the_familys_own_application_is_not_a_second_one():
+    from casework.declaration import Declaration, FamilyMember
+    from casework.registries.discrepancies import find_discrepancies
+    from casework.registries.household import Household, Member
+
+    declaration = Declaration(applicant=FamilyMember(pin="1DECWYC"), reference="UDSY-2026-000007")
+    own = Household(
+        members=[Member(pin="1DECWYC")], open_assistance_applications=["UDSY-2026-000007"]
+    )
+    assert [d.kind for d in find_discrepancies(declaration, own)] == []
+    another = Household(
+        members=[Member(pin="1DECWYC")],
+        open_assistance_applications=["UDSY-2026-000007", "UDSY-2026-000003"],
+    )
+    [found] = find_discrepancies(declaration, another)
+    assert found.kind == "second_open_application" and "UDSY-2026-000003" in found.found
+    assert "000007" not in found.found
