@@ -6,56 +6,39 @@ and changes one thing. Scenario number N lives at household index SCENARIO_INDEX
 above any generated household, so its PINs never change with the seed or the population's size.
 Numbers are never reused: add new scenarios at the end.
 
-`declaration()` is what the applicant would declare: the truth, except where the scenario has the
-applicant say something else (`Family.declare`).
+The household builder is family.py; what each applicant declares, and the scenario table, are in
+declarations.py.
 """
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import cache
 
 from . import data, identifiers
-from .people import (
-    CENT,
-    AssistanceApplication,
-    Benefit,
-    Business,
-    Contract,
-    Deed,
-    Disability,
-    Dwelling,
-    Household,
-    Imprisonment,
-    JobOffer,
-    Marriage,
-    MilitaryService,
-    Pension,
-    Person,
-    Study,
-    Subscription,
-    Unemployment,
-    Vehicle,
-    last_12_months,
-)
-from .population import (
-    REFERENCE_DATE,
-    SCENARIO_INDEX_BASE,
+from .building import (
     address,
     address_id,
     bank_account,
-    deed,
-    issue_id_card,
-    mobile_number,
-    mobile_subscription,
     money,
-    new_person,
     stranger_name,
-    utility_accounts,
-    vin,
 )
+from .family import Family
+from .people import (
+    AssistanceApplication,
+    Benefit,
+    Business,
+    Disability,
+    Household,
+    Imprisonment,
+    JobOffer,
+    MilitaryService,
+    Pension,
+    Study,
+    Subscription,
+    Unemployment,
+)
+from .population import SCENARIO_INDEX_BASE
 
 FAULT_KINDS = ("timeout", "error", "malformed", "slow")
 
@@ -128,177 +111,8 @@ def by_name(name: str) -> Scenario:
     return next(s for s in SCENARIOS.values() if s.name == name)
 
 
-class Family:
-    """A scenario household under construction, with the helpers the scenarios share."""
-
-    def __init__(self, scenario: Scenario):
-        self.scenario = scenario
-        self.index = scenario.household_index
-        self.rng = random.Random(f"scenario:{scenario.number}")
-        self.surname = data.SURNAMES[(scenario.number - 1) % len(data.SURNAMES)]
-        self.place = next(p for p in data.PLACES if p.district == "Sabunçu rayonu")
-        home = address(self.rng, address_id(self.index), self.place)
-        self.household = Household(self.index, home, [], scenario=scenario.name)
-        # pin → fields of the declaration where the applicant says something else than the facts
-        self.declared: dict[str, dict] = {}
-        if scenario.older_family:
-            self._older_family()
-        else:
-            self._young_family()
-        self.home = self.dwelling(
-            self.father, self.household.address, acquired_on=date(2016, 5, 10)
-        )
-        self.household.utilities = self.utilities(electricity=170, gas=55, water=8)
-
-    def _young_family(self):
-        self.father = self.add("applicant", "M", date(1988, 4, 12))
-        self.mother = self.add("spouse", "F", date(1991, 9, 3))
-        self.marry(self.father, self.mother, date(2012, 7, 20))
-        self.son = self.add("son", "M", date(2014, 5, 20), father=self.father)
-        self.daughter = self.add("daughter", "F", date(2021, 2, 11), father=self.father)
-        self.school(self.son)
-        self.employ(
-            self.father, "Bakı Metropoliteni QSC", "450", date(2021, 3, 1), position="texnik"
-        )
-
-    def _older_family(self):
-        self.father = self.add("applicant", "M", date(1974, 10, 2))
-        self.mother = self.add("spouse", "F", date(1977, 1, 23))
-        self.marry(self.father, self.mother, date(1998, 9, 12))
-        self.daughter = self.add("daughter", "F", date(2012, 6, 7), father=self.father)
-        self.school(self.daughter)
-        self.employ(
-            self.father, "Bakı Metropoliteni QSC", "450", date(2015, 2, 2), position="texnik"
-        )
-        self.employ(
-            self.mother,
-            "Bakı şəhəri 23 nömrəli tam orta məktəb",
-            "400",
-            date(2018, 9, 1),
-            position="xadimə",
-        )
-
-    # People
-
-    def add(
-        self, relation, sex, birth_date, *, father=None, given_name=None, surname=None
-    ) -> Person:
-        names = data.MALE_NAMES if sex == "M" else data.FEMALE_NAMES
-        taken = {p.given_name for p in self.household.members}
-        person = new_person(
-            self.index,
-            len(self.household.members),
-            relation=relation,
-            sex=sex,
-            birth_date=birth_date,
-            surname=surname or self.surname,
-            given_name=given_name or self.rng.choice([n for n in names if n not in taken]),
-            father_name=father.given_name if father else self.rng.choice(data.MALE_NAMES),
-            birth_place=data.BAKU,
-        )
-        issue_id_card(person, self.rng)
-        if person.age(REFERENCE_DATE) >= 16:
-            person.mobile = mobile_number(self.rng)
-            person.subscriptions.append(mobile_subscription(person, date(2019, 1, 1), 8))
-        if sex == "M" and person.age(REFERENCE_DATE) >= 18:
-            person.military = MilitaryService("RESERVE")
-        self.household.members.append(person)
-        return person
-
-    def marry(self, husband, wife, on):
-        act = f"N-{on.year}-{self.rng.randint(1000, 99999):05d}"
-        husband.marriages.append(Marriage(wife.full_name, wife.pin, on, act))
-        wife.marriages.append(Marriage(husband.full_name, husband.pin, on, act))
-
-    def declare(self, person, **fields):
-        """Have the applicant declare `fields` of this member differently from the facts."""
-        self.declared.setdefault(person.pin, {}).update(fields)
-
-    # Facts
-
-    def employ(
-        self, person, employer, salary, since, *, until=None, position="operator"
-    ) -> Contract:
-        _, voen, public, _, _ = next(e for e in data.EMPLOYERS if e[0] == employer)
-        contract = Contract(
-            f"EM-{since.year}-{self.rng.randint(0, 9_999_999):07d}",
-            employer,
-            voen,
-            public,
-            position,
-            since,
-            until,
-            money(salary),
-        )
-        person.contracts.append(contract)
-        card = bank_account(self.rng, kind="CARD", opened_on=since, balance=120, bank=data.BANKS[0])
-        card.closed_on = until
-        person.bank_accounts.append(card)
-        return contract
-
-    def end_job(self, person, on):
-        person.contracts[-1].ended_on = on
-        person.bank_accounts[-1].closed_on = on
-
-    def school(self, child):
-        grade = min(11, child.age(REFERENCE_DATE) - 5)
-        started = date(REFERENCE_DATE.year - grade + 1, 9, 15)
-        child.studies.append(
-            Study(
-                "Sabunçu rayonu 187 nömrəli tam orta məktəb",
-                "SCHOOL",
-                "Ümumi orta təhsil",
-                True,
-                started,
-                date(started.year + 11, 6, 15),
-                grade,
-            )
-        )
-
-    def dwelling(
-        self, owner, where, *, acquired_on, acquired_by="INHERITANCE", area="58"
-    ) -> Dwelling:
-        area = Decimal(area)
-        dwelling = Dwelling(
-            f"{self.rng.randint(100, 999)}-{self.rng.randint(100000, 999999)}",
-            f"{self.rng.randint(1, 99):02d}{self.rng.randint(0, 999_999_999):09d}",
-            "APARTMENT",
-            "RESIDENTIAL",
-            where,
-            area,
-            (area * Decimal("0.68")).quantize(Decimal("0.1")),
-            "1/1",
-            acquired_on,
-            acquired_by,
-        )
-        owner.dwellings.append(dwelling)
-        return dwelling
-
-    def utilities(self, *, electricity, gas, water):
-        return utility_accounts(
-            self.rng,
-            self.household,
-            self.father,
-            electricity=electricity,
-            gas=gas,
-            water=water,
-            opened_on=date(2016, 6, 1),
-        )
-
-    def vehicle(self, owner, plate, make, model, year, registered_on, **extra) -> Vehicle:
-        vehicle = Vehicle(
-            plate, vin(self.rng), make, model, year, "ağ", 1600, registered_on, **extra
-        )
-        owner.vehicles.append(vehicle)
-        return vehicle
-
-    def deed(self, person, **fields) -> Deed:
-        person.deeds.append(deed(self.rng, **fields))
-        return person.deeds[-1]
-
-
 @cache
-def _built(number: int) -> Family | None:
+def built_family(number: int) -> Family | None:
     scenario = SCENARIOS.get(number)
     if scenario is None:
         return None
@@ -308,7 +122,7 @@ def _built(number: int) -> Family | None:
 
 
 def scenario_household(number: int) -> Household | None:
-    family = _built(number)
+    family = built_family(number)
     return family.household if family else None
 
 
@@ -330,142 +144,6 @@ def fault_for(registry_code: str, pins) -> str | None:
         ):
             kinds.add(scenario.fault.kind)
     return next((kind for kind in FAULT_KINDS if kind in kinds), None)
-
-
-# The declaration the applicant would submit
-
-
-def status_of(person: Person, household: Household, on: date) -> str:
-    """Why a member does or does not work, in the words of refusal ground 5."""
-    age = person.age(on)
-    if any(i.admitted_on <= on and i.released_on is None for i in person.imprisonments):
-        return "imprisoned"
-    if person.military and person.military.status == "SERVING":
-        return "military_service"
-    if age < 18:
-        return "child"
-    if any(
-        c.started_on <= on and (c.ended_on is None or c.ended_on >= on) for c in person.contracts
-    ):
-        return "works"
-    if person.business and person.business.closed_on is None:
-        return "works"
-    if any(s.full_time and s.expected_end >= on for s in person.studies):
-        return "studies"
-    if any(p.kind == "AGE" for p in person.pensions):
-        return "pensioner"
-    if person.disability:
-        return "disabled"
-    unemployment = person.unemployment
-    if unemployment and unemployment.insurance_to and unemployment.insurance_to >= on:
-        return "unemployment_insurance"
-    if unemployment and unemployment.registered_on and unemployment.deregistered_on is None:
-        return "registered_unemployed"
-    others = [p for p in household.members if p is not person and p.alive_on(on)]
-    if any(p.disability for p in others):
-        return "cares_for_disabled"
-    if any(p.age(on) < 8 for p in others) and person.relation in ("applicant", "spouse"):
-        return "cares_for_child_under_8"
-    return "none"
-
-
-def declaration(scenario: Scenario, on: date) -> dict:
-    household = scenario.household
-    declared = _built(scenario.number).declared
-    months = last_12_months(on)
-
-    def average_income(person):
-        total = sum((sum(person.incomes_in(*m).values(), Decimal(0)) for m in months), Decimal(0))
-        return (total / 12).quantize(CENT)
-
-    members = []
-    for person in household.members:
-        member = {
-            "pin": person.pin,
-            "surname": person.surname,
-            "given_name": person.given_name,
-            "patronymic": person.patronymic,
-            "birth_date": person.birth_date.isoformat(),
-            "relation": person.relation,
-            "status": status_of(person, household, on),
-            "monthly_income": str(average_income(person)),
-        }
-        members.append({**member, **declared.get(person.pin, {})})
-    people = household.members
-    utility_total = sum(
-        (m.charged for a in household.utilities for y, mo in months if (m := a.month(y, mo))),
-        Decimal(0),
-    )
-    phone_total = sum(
-        (
-            bill
-            for p in people
-            for s in p.subscriptions
-            for y, mo in months
-            if (bill := s.bill(y, mo))
-        ),
-        Decimal(0),
-    )
-    return {
-        "applicant_pin": household.applicant.pin,
-        "address": household.address.line(),
-        "members": members,
-        "vehicles": [
-            {
-                "plate": v.plate,
-                "make": v.make,
-                "model": v.model,
-                "year": v.year,
-                "state_provided": bool(v.state_programme),
-            }
-            for p in people
-            for v in p.vehicles
-        ],
-        "dwellings": [
-            {"address": d.address.line(), "area_m2": str(d.total_area), "purpose": d.purpose}
-            for p in people
-            for d in p.dwellings
-        ],
-        "land_hectares": str(
-            sum((s.hectares for p in people for s in p.land_shares), Decimal("0.00"))
-        ),
-        "monthly_utility_costs": str(((utility_total + phone_total) / 12).quantize(CENT)),
-        "feedback": {"channel": "sms", "mobile": household.applicant.mobile},
-    }
-
-
-def as_dict(scenario: Scenario, on: date) -> dict:
-    household = scenario.household
-    return {
-        "number": scenario.number,
-        "name": scenario.name,
-        "description": scenario.description,
-        "expected": scenario.expected,
-        "reason": scenario.reason,
-        "affects": list(scenario.affects),
-        "declared": scenario.declared,
-        "registries_say": scenario.registries_say,
-        "fault": (
-            {
-                "registry": scenario.fault.registry,
-                "kind": scenario.fault.kind,
-                "pin": household.applicant.pin,
-            }
-            if scenario.fault
-            else None
-        ),
-        "applicant_pin": household.applicant.pin,
-        "members": [
-            {
-                "pin": p.pin,
-                "full_name": p.full_name,
-                "relation": p.relation,
-                "birth_date": p.birth_date.isoformat(),
-            }
-            for p in household.members
-        ],
-        "declaration": declaration(scenario, on),
-    }
 
 
 # The scenarios. Each builds on Family's baseline; keep the numbers stable.

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from . import faults, scenarios
+from . import declarations, faults, scenarios
+from .building import REFERENCE_DATE, today
 from .conf import mock_setting
 from .identifiers import encode_pin, is_valid_pin
-from .population import REFERENCE_DATE, current_population, today
+from .population import current_population
 from .registries import REGISTRIES, get_registry
 from .registries.base import ERROR_STATUS
 
@@ -254,7 +255,9 @@ def scenario_table(request):
         as_of = _as_of(request.GET.get("as_of"))
     except ValueError:
         return _json({"error": "bad_request", "message": "as_of is a date: YYYY-MM-DD"}, status=400)
-    return _json({"scenarios": [scenarios.as_dict(s, as_of) for s in scenarios.SCENARIOS.values()]})
+    return _json(
+        {"scenarios": [declarations.as_dict(s, as_of) for s in scenarios.SCENARIOS.values()]}
+    )
 
 
 @csrf_exempt

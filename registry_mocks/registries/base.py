@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 from http import HTTPStatus
 
+from ..building import today
 from ..people import Household, Person, last_12_months
-from ..population import today
 
 # Every error a mock can answer, with its HTTP status.
 ERROR_STATUS = {

@@ -64,7 +64,7 @@ INCOME_TYPE = {"works": "salary", "pensioner": "pension", "disabled": "pension"}
 
 def scenario_answers(scenario) -> dict:
     """The declaration form's answers for a scenario family, as its applicant fills them in."""
-    from registry_mocks.scenarios import as_dict
+    from registry_mocks.declarations import as_dict
 
     declared = as_dict(scenario, AS_OF)["declaration"]
     applicant, *others = declared["members"]

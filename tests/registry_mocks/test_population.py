@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from registry_mocks import identifiers
+from registry_mocks.building import REFERENCE_DATE
 from registry_mocks.identifiers import decode_pin, encode_pin, is_valid_pin
 from registry_mocks.population import (
     MAX_HOUSEHOLDS,
-    REFERENCE_DATE,
     HouseholdGenerator,
     Population,
     current_population,

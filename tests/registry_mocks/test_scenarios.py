@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from registry_mocks.population import REFERENCE_DATE
+from registry_mocks.building import REFERENCE_DATE
 from registry_mocks.scenarios import SCENARIOS, by_name
 
 # Fixed PINs the docs and the casework tests rely on: a change here is a breaking change.
