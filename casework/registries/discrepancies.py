@@ -15,7 +15,7 @@ from django.conf import settings
 
 from ..declaration import Declaration, FamilyMember
 from .household import Discrepancy, Household
-from .normalise import CENT, MONTHS_COUNTED
+from .readers import CENT, MONTHS_COUNTED
 
 UNDECLARED_INCOME = "undeclared_income"
 UNDECLARED_VEHICLE = "undeclared_vehicle"

@@ -1,7 +1,8 @@
 """The family as the registries describe it: plain dataclasses that the eligibility rules read.
 
-Each registry's answer is normalised (normalise.py) into these, whatever its own JSON looks like;
-the snapshot is stored on the case as JSON (`as_json`/`from_json`) so a decision can be replayed.
+Each registry's answer is read (readers.py) and joined (normalise.py) into these, whatever its
+own JSON looks like; the snapshot is stored on the case as JSON (`as_json`/`from_json`) so a
+decision can be replayed.
 """
 
 from dataclasses import asdict, dataclass, field, fields

@@ -12,13 +12,8 @@ from casework.declaration import Declaration, FamilyMember
 from casework.models import RegistryLookup
 from casework.registries.client import CallResult, RegistryClient
 from casework.registries.lookups import fetch_people, store_lookups
-from casework.registries.normalise import (
-    READERS,
-    Window,
-    build_household,
-    read_answer,
-    split_results,
-)
+from casework.registries.normalise import build_household, split_results
+from casework.registries.readers import READERS, Window, read_answer
 from registry_mocks.population import current_population
 from tests.casework.conftest import AS_OF
 
