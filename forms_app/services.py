@@ -5,7 +5,7 @@ import json
 import logging
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -143,10 +143,6 @@ def start_draft(
     return draft, token
 
 
-def draft_expiry(draft: Draft):
-    return Draft.objects.values_list("expires_at", flat=True).get(pk=draft.pk)
-
-
 def receipt_access_minutes() -> int:
     return settings.FORMS_APP["RECEIPT_ACCESS_MINUTES"]
 
@@ -182,13 +178,12 @@ def find_draft_by_token(service: EServicePage, token: str) -> Draft | None:
     ).first()
 
 
-def renew_draft_token(draft: Draft) -> str:
-    """A fresh resume link for the draft (the old one stops working)."""
+def renew_draft_token(draft: Draft) -> tuple[str, datetime]:
+    """A fresh resume link for the draft (the old one stops working), and when it expires."""
     token = secrets.token_urlsafe(24)
-    Draft.objects.filter(pk=draft.pk).update(
-        token_hash=_token_hash(token), expires_at=timezone.now() + draft_lifetime()
-    )
-    return token
+    expires_at = timezone.now() + draft_lifetime()
+    Draft.objects.filter(pk=draft.pk).update(token_hash=_token_hash(token), expires_at=expires_at)
+    return token, expires_at
 
 
 def _store_uploads(draft: Draft, value):

@@ -157,7 +157,7 @@ def step(request, page, step_name):
     )
     editing_groups = action.startswith(("add:", "remove:"))
     if request.method == "POST" and not editing_groups and step_form.is_valid():
-        services.save_step(draft, current.name, step_form.cleaned_answers())
+        draft = services.save_step(draft, current.name, step_form.cleaned_answers())
         if action == "save":
             return HttpResponseRedirect(_url(page, "save_for_later"))
         if request.GET.get("return") == "check":
@@ -184,7 +184,6 @@ def step(request, page, step_name):
 
 
 def _next_url(page, draft, step_name):
-    draft.refresh_from_db()
     steps = visible_steps(draft.form_version.definition, draft.answers, draft.channel)
     names = [s.name for s in steps]
     later = names[names.index(step_name) + 1 :] if step_name in names else names
@@ -316,7 +315,7 @@ def save_for_later(request, page):
     draft = _require_draft(request, page)
     if draft is None:
         return HttpResponseRedirect(page.url)
-    token = services.renew_draft_token(draft)
+    token, expires_at = services.renew_draft_token(draft)
     resume_url = request.build_absolute_uri(_url(page, "resume", token))
     sent_to = services.send_resume_link(draft, resume_url)
     return TemplateResponse(
@@ -326,7 +325,7 @@ def save_for_later(request, page):
             "page": page,
             "resume_url": resume_url,
             "sent_to": sent_to,
-            "expires_at": services.draft_expiry(draft),
+            "expires_at": expires_at,
         },
     )
 

@@ -12,8 +12,9 @@ class ActiveThemeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # for_request caches the setting on the request, for the templates' `settings` too.
         site = Site.find_for_request(request)
-        name = ThemeSettings.for_site(site).theme if site else None
+        name = ThemeSettings.for_request(request).theme if site else None
         token = active_theme_name.set(get_theme(name).name)
         try:
             return self.get_response(request)

@@ -2,8 +2,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
-from django.db.models import F, Value
-from django.db.models.functions import Concat
 from django.utils import timezone
 
 # The day the scenarios' facts are fixed against, and the day their cases are received.
@@ -11,9 +9,10 @@ AS_OF = date(2026, 11, 25)
 
 
 @pytest.fixture
-def registries(db, mocks_url, settings):
-    """The registry catalogue (installed after migrate) pointed at the mocks, with short timeouts
-    and waits for tests. The mocks' "today" is the scenarios' reference date."""
+def registries(db, settings):
+    """The registry catalogue (pointed at the in-process mocks for the whole session, see
+    tests/conftest.py) with short timeouts and waits for tests. The mocks' "today" is the
+    scenarios' reference date."""
     from casework.models import RegistrySource
     from registry_mocks import faults
 
@@ -24,8 +23,6 @@ def registries(db, mocks_url, settings):
     }
     faults.reset_faults()
     RegistrySource.objects.update(
-        base_url=Concat(Value(mocks_url), F("code"), Value("/")),
-        api_key="dev-key",
         read_timeout=0.8,
         connect_timeout=0.5,
         backoff_seconds=0.01,
