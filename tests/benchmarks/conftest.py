@@ -4,7 +4,6 @@
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import database_url
+from tests.network import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # As the deployment guide runs gunicorn; BENCH_WORKERS changes it.
@@ -33,12 +33,6 @@ def quiet_logs():
     logging.disable(logging.INFO)
     yield
     logging.disable(logging.NOTSET)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -19,18 +19,13 @@ from casework.models import RegistrySource
 from casework.registries.lookups import fetch_people
 from registry_mocks.identifiers import encode_pin
 from tests.conftest import point_registries_at
+from tests.network import free_port
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 
 ROOT = Path(__file__).resolve().parents[2]
 REGISTRIES = 20
 FAMILY = [encode_pin(42, member) for member in range(4)]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def redis_reachable() -> bool:

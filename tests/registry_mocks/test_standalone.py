@@ -1,7 +1,6 @@
 """The mocks as their own process, and mounted in the site."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from django.test import Client
 
 from registry_mocks.population import current_population
 from registry_mocks.wsgi import MocksApplication
+from tests.network import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,15 +54,9 @@ def test_mounted_in_the_site_and_exempt_from_csrf(settings):
     assert client.get("/registry-mocks/civil/v1/nothing-here").json()["error"] == "not_found"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.parametrize("server", ["gunicorn", "wsgiref"])
 def test_run_registry_mocks_serves_over_http(server):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     process = subprocess.Popen(
         [
