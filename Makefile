@@ -17,13 +17,13 @@ $(VENV)/.installed: requirements.lock
 install: $(VENV)/.installed
 
 # Migrate, seed the demo site, then run the web server and a q2 cluster; Ctrl-C stops both.
+# HOST moves all of it: links, the registry catalogue (the mocks this site serves), emails.
+run: export SITE_URL = http://$(HOST)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Serving http://$(HOST)/ (admin: http://$(HOST)/admin/) — Ctrl-C stops the server and the worker"
-	@bash -c '$(PY) manage.py qcluster & qcluster=$$!; \
-		trap "kill -TERM $$qcluster 2>/dev/null; wait $$qcluster" EXIT; \
-		$(PY) manage.py runserver $(HOST)'
+	$(PY) manage.py rundev $(HOST)
 
 test: install browsers lint unit-tests slow-tests postgres-tests
 
@@ -45,6 +45,9 @@ postgres-tests: install
 	if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3)" 2>/dev/null; then \
 		echo "PostgreSQL tests on $(PG_TEST_URL)"; \
 		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -m postgres; \
+	elif [ -n "$$CI" ]; then \
+		echo "*** PostgreSQL is not reachable at $(PG_TEST_URL): in CI the PostgreSQL tests must run."; \
+		exit 1; \
 	else \
 		echo "*** PostgreSQL is not reachable at $(PG_TEST_URL): the PostgreSQL tests were SKIPPED."; \
 		echo "*** Set DATABASE_URL or PG_TEST_URL to run them."; \
@@ -62,6 +65,7 @@ browsers:
 	@if command -v chromium >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	elif [ -n "$$CI" ]; then echo "*** chromium is missing and can't be installed: CI needs it."; exit 1; \
 	else echo "*** chromium is missing (apt-get install chromium): browser tests will be skipped."; fi
 
 messages: install

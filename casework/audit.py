@@ -1,8 +1,10 @@
-"""The audit trail: every event is chained to the one before by its hash, so an edited or
-deleted row breaks the chain and `verify_audit_chain()` finds it."""
+"""The audit trail: every event is chained to the one before by its hash, and the chain's head
+(the newest hash) is kept apart, so an edited or deleted event, and a cut-off tail, are found by
+`verify_audit_chain()`."""
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -10,70 +12,66 @@ from django.utils import timezone
 
 from .models import AuditChainHead, AuditEvent
 
+GENESIS = "0" * 64
 
-def _event_hash(previous_hash, *, case_id, action, actor_id, reason, data, created_at) -> str:
-    payload = json.dumps(
-        {
-            "previous": previous_hash,
-            "case": case_id,
-            "action": action,
-            "actor": actor_id,
-            "reason": reason,
-            "data": data,
-            "at": created_at.isoformat(),
-        },
-        cls=DjangoJSONEncoder,
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
+
+def event_hash(event: AuditEvent, previous_hash: str) -> str:
+    """The hash of one event's content chained to its predecessor's: the one definition used
+    both when an event is written and when the chain is verified."""
+    payload = {
+        "previous": previous_hash,
+        "case": event.case_id,
+        "action": event.action,
+        "actor": event.actor_id,
+        "reason": event.reason,
+        "data": event.data,
+        "at": event.created_at.isoformat(),
+    }
+    text = json.dumps(payload, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def record_event(action: str, *, case=None, actor=None, reason: str = "", data=None) -> AuditEvent:
     """Append an event; joins the caller's transaction so the event and the change it records
     are written together or not at all."""
-    data = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
     with transaction.atomic():
         head, _created = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        created_at = timezone.now()
-        digest = _event_hash(
-            head.last_hash,
-            case_id=case.pk if case else None,
-            action=action,
-            actor_id=actor.pk if actor else None,
-            reason=reason,
-            data=data,
-            created_at=created_at,
-        )
-        event = AuditEvent.objects.create(
+        event = AuditEvent(
             case=case,
             action=action,
             actor=actor,
             reason=reason,
-            data=data,
-            created_at=created_at,
+            # Stored as the JSON it round-trips to, so the hash verifies after reading it back.
+            data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)),
+            created_at=timezone.now(),
             previous_hash=head.last_hash,
-            hash=digest,
         )
-        head.last_hash = digest
+        event.hash = event_hash(event, head.last_hash)
+        event.save()
+        head.last_hash = event.hash
         head.save(update_fields=["last_hash"])
     return event
 
 
-def verify_audit_chain() -> AuditEvent | None:
-    """The first event whose hash doesn't match its content or its predecessor, or None."""
-    previous = "0" * 64
+@dataclass(frozen=True)
+class BrokenLink:
+    """Where the chain stops holding: the first event that doesn't match its content or its
+    predecessor, or (event None) a missing tail, when the newest event isn't the recorded head."""
+
+    event: AuditEvent | None
+    reason: str
+
+
+def verify_audit_chain() -> BrokenLink | None:
+    """None when every event holds and the newest one is the chain's recorded head."""
+    previous = GENESIS
     for event in AuditEvent.objects.order_by("id").iterator():
-        expected = _event_hash(
-            previous,
-            case_id=event.case_id,
-            action=event.action,
-            actor_id=event.actor_id,
-            reason=event.reason,
-            data=event.data,
-            created_at=event.created_at,
-        )
-        if event.previous_hash != previous or event.hash != expected:
-            return event
+        if event.previous_hash != previous:
+            return BrokenLink(event, "it does not follow the event before it")
+        if event.hash != event_hash(event, previous):
+            return BrokenLink(event, "its content was changed")
         previous = event.hash
+    head = AuditChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
+    if (head or GENESIS) != previous:
+        return BrokenLink(None, "the newest events were removed: the last one left is not the head")
     return None

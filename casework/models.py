@@ -165,17 +165,20 @@ class RegistrySource(models.Model):
         return getattr(self, f"name_{language[:2]}", "") or self.name_az
 
 
+class LookupOutcome(models.TextChoices):
+    """How one call to a registry ended."""
+
+    FOUND = "found", _("Found")
+    NOT_FOUND = "not_found", _("Not known to the registry")
+    ERROR = "error", _("Error")
+    TIMEOUT = "timeout", _("Timed out")
+    MALFORMED = "malformed", _("Malformed response")
+    CIRCUIT_OPEN = "circuit_open", _("Not called: circuit open")
+
+
 class RegistryLookup(models.Model):
     """One call to a registry for a case, stored whole so a decision can be replayed later
     without calling again."""
-
-    class Outcome(models.TextChoices):
-        FOUND = "found", _("Found")
-        NOT_FOUND = "not_found", _("Not known to the registry")
-        ERROR = "error", _("Error")
-        TIMEOUT = "timeout", _("Timed out")
-        MALFORMED = "malformed", _("Malformed response")
-        CIRCUIT_OPEN = "circuit_open", _("Not called: circuit open")
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="lookups", null=True, blank=True
@@ -185,7 +188,7 @@ class RegistryLookup(models.Model):
     request = models.JSONField(_("request"), default=dict)
     response_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True)
     response = models.JSONField(_("response"), null=True)
-    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=LookupOutcome.choices)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
     latency_ms = models.PositiveIntegerField(_("latency (ms)"), default=0)
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now, db_index=True)

@@ -28,10 +28,10 @@ def _percentile(sorted_values: list[int], share: float) -> int | None:
 
 def registry_health(*, since):
     """Per registry: circuit state, calls, error rate and latency p50/p95 since `since`."""
-    from .models import RegistryLookup, RegistrySource
+    from .models import LookupOutcome, RegistryLookup, RegistrySource
     from .registries import breaker
 
-    reached = {RegistryLookup.Outcome.FOUND, RegistryLookup.Outcome.NOT_FOUND}
+    reached = {LookupOutcome.FOUND, LookupOutcome.NOT_FOUND}
     calls = {}
     for code, outcome, latency in RegistryLookup.objects.filter(
         requested_at__gte=since

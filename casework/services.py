@@ -4,7 +4,6 @@ from dataclasses import replace
 from datetime import date
 from itertools import groupby
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +12,7 @@ from .declaration import read_declaration
 from .models import Case, Decision
 from .registries.discrepancies import find_discrepancies
 from .registries.lookups import enabled_sources, fetch_people, store_lookups
-from .registries.normalise import build_household, split_results
+from .registries.normalise import build_household
 
 PLACEHOLDER_RULE_SET = "walking-skeleton"
 
@@ -23,10 +22,7 @@ class TransitionNotAllowed(Exception):
 
 
 def open_case(submission) -> Case:
-    """Open the case of a new submission; runs inside the submit transaction and enqueues the
-    processing task only once that transaction has committed."""
-    from .tasks import enqueue_process_case
-
+    """Open the case of a new submission; runs inside the submit transaction."""
     with transaction.atomic():
         case = Case.objects.create(submission=submission, reference=submission.reference)
         record_event(
@@ -34,9 +30,6 @@ def open_case(submission) -> Case:
             case=case,
             data={"reference": case.reference, "channel": submission.channel},
         )
-        if not settings.CASEWORK["ENRICH_IN_BATCHES"]:
-            # In batch mode the scheduled batch picks the case up instead.
-            transaction.on_commit(lambda: enqueue_process_case(case.pk))
     return case
 
 
@@ -89,14 +82,10 @@ def enrich_cases(case_ids, *, transport=None) -> int:
             for case in group
         }
         pins = list(dict.fromkeys(pin for d in declarations.values() for pin in d.pins))
-        parts = [
-            part
-            for result in fetch_people(pins, sources, as_of=as_of, transport=transport)
-            for part in split_results(result)
-        ]
+        answers = fetch_people(pins, sources, as_of=as_of, transport=transport)
         for case in group:
             declaration = declarations[case.pk]
-            own = [part for part in parts if part.pins[0] in declaration.pins]
+            own = [answer for answer in answers if answer.pins[0] in declaration.pins]
             enriched += _store_enrichment(case.pk, declaration, sources, own, as_of)
     return enriched
 
@@ -105,15 +94,15 @@ def _application_day(case) -> date:
     return timezone.localdate(case.received_at)
 
 
-def _store_enrichment(case_id, declaration, sources, results, as_of) -> bool:
-    household = build_household(declaration, results, as_of)
+def _store_enrichment(case_id, declaration, sources, answers, as_of) -> bool:
+    household = build_household(declaration, answers, as_of)
     discrepancies = find_discrepancies(declaration, household)
     reasons = _reasons_for_a_caseworker(sources, household, discrepancies)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         if case.status != Case.Status.RECEIVED:
             return False
-        store_lookups(case, results)
+        store_lookups(case, answers)
         case.household = household.as_json()
         case.discrepancies = [d.as_json() for d in discrepancies]
         case.save(update_fields=["household", "discrepancies"])

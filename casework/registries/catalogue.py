@@ -1,6 +1,8 @@
 """The registries the targeted-assistance check uses, as first installed. After that, the
 catalogue is data: administrators edit URLs, keys, timeouts and flags in the admin."""
 
+import re
+
 from django.conf import settings
 from django.db import transaction
 
@@ -160,3 +162,22 @@ def install_catalogue(gateway_url: str | None = None, api_key: str | None = None
         )
         created += was_created
     return created
+
+
+# The registry mocks a development site serves itself, at whatever address it runs.
+LOCAL_MOCKS = re.compile(r"^https?://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/registry-mocks/")
+
+
+@transaction.atomic
+def follow_local_mocks(gateway_url: str | None = None) -> int:
+    """Registries pointed at the mocks of a site on this machine follow the site when it moves
+    to another address (`make run HOST=…`); any other URL is an administrator's and stays."""
+    gateway_url = (gateway_url or settings.CASEWORK["REGISTRY_GATEWAY_URL"]).rstrip("/")
+    moved = 0
+    for source in RegistrySource.objects.all():
+        wanted = f"{gateway_url}/{source.code}/"
+        if source.base_url != wanted and LOCAL_MOCKS.match(source.base_url):
+            source.base_url = wanted
+            source.save(update_fields=["base_url"])
+            moved += 1
+    return moved

@@ -11,11 +11,10 @@ from typing import Any
 
 import httpx
 
-from ..models import RegistryLookup, RegistrySource
+from ..models import LookupOutcome, RegistrySource
 
 # Worth trying again: the registry or the network may recover in a moment.
 TRANSIENT_STATUSES = {429, 500, 502, 503, 504}
-Outcome = RegistryLookup.Outcome
 
 
 @dataclass
@@ -35,7 +34,7 @@ class CallResult:
 
     @property
     def reached(self) -> bool:
-        return self.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)
+        return self.outcome in (LookupOutcome.FOUND, LookupOutcome.NOT_FOUND)
 
 
 class RegistryClient:
@@ -74,7 +73,7 @@ class RegistryClient:
             request["params"] = params
         if json is not None:
             request["json"] = json
-        result = CallResult(self.source.code, pins, request, outcome=Outcome.ERROR)
+        result = CallResult(self.source.code, pins, request, outcome=LookupOutcome.ERROR)
         started = time.monotonic()
         for attempt in range(1, self.source.retries + 2):
             result.attempts = attempt
@@ -91,23 +90,24 @@ class RegistryClient:
         try:
             response = self.http.request(method, path, json=json, params=params)
         except httpx.TimeoutException as error:
-            result.outcome, result.error, result.status = Outcome.TIMEOUT, str(error), None
+            result.outcome, result.error, result.status = LookupOutcome.TIMEOUT, str(error), None
             return True
         except httpx.TransportError as error:
-            result.outcome, result.error, result.status = Outcome.ERROR, str(error), None
+            result.outcome, result.error, result.status = LookupOutcome.ERROR, str(error), None
             return True
         result.status = response.status_code
         try:
             result.body = response.json()
         except ValueError:
             result.body = response.text[:2000]
-            result.outcome = Outcome.MALFORMED if response.is_success else Outcome.ERROR
+            result.outcome = LookupOutcome.MALFORMED if response.is_success else LookupOutcome.ERROR
             return response.status_code in TRANSIENT_STATUSES or response.is_success
         if response.status_code == 404:
-            result.outcome = Outcome.NOT_FOUND
+            result.outcome = LookupOutcome.NOT_FOUND
             return False
         if response.is_success:
-            result.outcome = Outcome.FOUND
+            result.outcome = LookupOutcome.FOUND
             return False
-        result.outcome = Outcome.TIMEOUT if response.status_code == 504 else Outcome.ERROR
+        timed_out = response.status_code == 504
+        result.outcome = LookupOutcome.TIMEOUT if timed_out else LookupOutcome.ERROR
         return response.status_code in TRANSIENT_STATUSES

@@ -14,8 +14,9 @@ from decimal import Decimal
 from django.conf import settings
 
 from ..declaration import Declaration, FamilyMember
+from ..money import azn
 from .household import Discrepancy, Household
-from .readers import CENT, MONTHS_COUNTED
+from .window import MONTHS_COUNTED
 
 UNDECLARED_INCOME = "undeclared_income"
 UNDECLARED_VEHICLE = "undeclared_vehicle"
@@ -24,16 +25,11 @@ MEMBER_DECEASED = "member_deceased"
 MEMBER_UNKNOWN = "member_unknown"
 MEMBER_REGISTERED_ELSEWHERE = "member_registered_elsewhere"
 SECOND_OPEN_APPLICATION = "second_open_application"
-BARRED_AFTER_FALSE_INFORMATION = "barred_after_false_information"
 
 # How much more a month (on the 12 months' average) the registries may show for a member than
 # the declaration gave before the difference counts as undeclared income: rounding, a bonus
 # forgotten by a few manat, are not a false declaration.
 DEFAULT_INCOME_TOLERANCE_AZN = 10
-
-
-def _azn(value: Decimal) -> str:
-    return f"{value.quantize(CENT)} AZN"
 
 
 def _who(member: FamilyMember) -> str:
@@ -60,8 +56,8 @@ def _undeclared_income(declaration: Declaration, household: Household) -> Iterat
             UNDECLARED_INCOME,
             largest.registry,
             member.pin,
-            declared=f"{_azn(declared)} in 12 months",
-            found=f"{_azn(found)} in 12 months ({sources})",
+            declared=f"{azn(declared)} in 12 months",
+            found=f"{azn(found)} in 12 months ({sources})",
         )
 
 
@@ -163,16 +159,6 @@ def _second_open_application(
         )
 
 
-def _barred(declaration: Declaration, household: Household) -> Iterator[Discrepancy]:
-    if household.barred_until:
-        yield Discrepancy(
-            BARRED_AFTER_FALSE_INFORMATION,
-            "assistance",
-            declared="may apply",
-            found=f"refused for false information; barred until {household.barred_until}",
-        )
-
-
 CHECKS: list[Callable[[Declaration, Household], Iterator[Discrepancy]]] = [
     _undeclared_income,
     _undeclared_vehicles,
@@ -181,7 +167,6 @@ CHECKS: list[Callable[[Declaration, Household], Iterator[Discrepancy]]] = [
     _unknown,
     _registered_elsewhere,
     _second_open_application,
-    _barred,
 ]
 
 

@@ -1,13 +1,15 @@
 """The family as the registries describe it: plain dataclasses that the eligibility rules read.
 
 Each registry's answer is read (readers.py) and joined (normalise.py) into these, whatever its
-own JSON looks like; the snapshot is stored on the case as JSON (`as_json`/`from_json`) so a
-decision can be replayed.
+own JSON looks like; the snapshot is stored on the case as JSON (`as_json`/`from_json`, through
+pydantic, which reads the types from the annotations) so a decision can be replayed.
 """
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
+
+from pydantic import TypeAdapter
 
 
 @dataclass
@@ -15,7 +17,12 @@ class Income:
     registry: str  # which registry reported it
     kind: str  # salary, pension, benefit, entrepreneurship, unemployment_insurance, other
     payer: str
-    total_12_months: Decimal  # AZN over the 12 months before the application
+    # AZN paid in each month ("YYYY-MM") of the 12 months before the application
+    months: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def total_12_months(self) -> Decimal:
+        return sum(self.months.values(), Decimal("0"))
 
 
 @dataclass
@@ -95,55 +102,20 @@ class Household:
     # Numbers of the family's open applications for targeted assistance (this one may be among
     # them once the ministry's records show it).
     open_assistance_applications: list[str] = field(default_factory=list)
-    barred_until: date | None = None  # after false information
+    # The latest refusal of a member's application for false information (it bars a new one
+    # for a while: the rules say how long).
+    refused_for_false_information_on: date | None = None
     unreachable_registries: list[str] = field(default_factory=list)
 
     def member(self, pin: str) -> Member | None:
         return next((m for m in self.members if m.pin == pin), None)
 
     def as_json(self) -> dict:
-        return _to_json(asdict(self))
+        return _HOUSEHOLD_JSON.dump_python(self, mode="json")
 
     @classmethod
     def from_json(cls, data: dict) -> "Household":
-        return _from_json(cls, data)
-
-
-def _to_json(value):
-    if isinstance(value, dict):
-        return {k: _to_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_to_json(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_NESTED = {
-    "members": Member,
-    "vehicles": Vehicle,
-    "dwellings": Dwelling,
-    "deals": Deal,
-    "incomes": Income,
-}
-
-
-def _from_json(cls, data: dict):
-    kwargs = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if f.name in _NESTED:
-            value = [_from_json(_NESTED[f.name], item) for item in value]
-        elif value is not None and "Decimal" in str(f.type):
-            value = Decimal(value)
-        elif value is not None and "date" in str(f.type) and isinstance(value, str):
-            value = date.fromisoformat(value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
+        return _HOUSEHOLD_JSON.validate_python(data)
 
 
 @dataclass
@@ -163,3 +135,6 @@ class Discrepancy:
 
     def as_json(self) -> dict:
         return asdict(self)
+
+
+_HOUSEHOLD_JSON = TypeAdapter(Household)

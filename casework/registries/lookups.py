@@ -2,16 +2,20 @@
 the sum. HTTP runs in threads; the circuit breaker and the stored look-ups stay in the calling
 thread, so the database sees one connection and one transaction per case."""
 
+import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import date
 
 from django.utils import timezone
 
-from ..models import RegistryLookup, RegistrySource
+from ..models import LookupOutcome, RegistryLookup, RegistrySource
 from . import breaker
 from .client import CallResult, RegistryClient
-from .normalise import split_results
+from .readers import ANSWER_ERRORS
+
+logger = logging.getLogger(__name__)
 
 MAX_THREADS = 64
 MAX_BATCH = 100  # what the gateway's batch endpoints take in one call
@@ -53,14 +57,15 @@ def fetch_people(
     transport=None,
     batch: bool = True,
 ) -> list[CallResult]:
-    """Every registry's answer for every PIN, about the 12 months before `as_of`. A registry with
-    a batch endpoint (batch size over 1) gets one call per up to batch-size PINs, unless `batch`
-    is off; otherwise one call per PIN."""
+    """Every registry's answer about every PIN (one result per registry and PIN), about the 12
+    months before `as_of`. A registry with a batch endpoint (batch size over 1) gets one call per
+    up to batch-size PINs, unless `batch` is off; otherwise one call per PIN."""
     callable_sources = [s for s in sources if breaker.allow_call(s)]
     skipped = [
-        CallResult(s.code, pins, {}, outcome=RegistryLookup.Outcome.CIRCUIT_OPEN)
+        CallResult(s.code, [pin], {}, outcome=LookupOutcome.CIRCUIT_OPEN)
         for s in sources
         if s not in callable_sources
+        for pin in pins
     ]
     clients = {s.code: _client(s, transport) for s in callable_sources}
     jobs = []
@@ -79,12 +84,45 @@ def fetch_people(
             breaker.record_success(source)
         elif own:
             breaker.record_failure(source)
-    return skipped + results
+    return skipped + [answer for result in results for answer in split_results(result)]
 
 
-def store_lookups(case, results: list[CallResult]) -> list[RegistryLookup]:
-    """Keep every request and response for replaying the decision: one row per PIN asked, with
-    only that PIN's part of a batch answer."""
+def split_results(result: CallResult) -> list[CallResult]:
+    """One result per PIN. A batch answer's envelope carries each PIN's own status and record
+    ({"results": [{"pin", "status", "body"}]}); a batch that failed as a whole failed alike for
+    every PIN in it."""
+    batch = "json" in result.request and "pin" not in result.request
+    alike = [
+        replace(
+            result, pins=[pin], request={**result.request, "pin": pin} if batch else result.request
+        )
+        for pin in result.pins
+    ]
+    if not batch or result.outcome != LookupOutcome.FOUND:
+        return alike
+    try:
+        answers = {item["pin"]: item for item in result.body["results"]}
+    except ANSWER_ERRORS:
+        logger.warning("Registry %s sent a batch answer of the wrong shape", result.registry)
+        return [replace(part, outcome=LookupOutcome.MALFORMED) for part in alike]
+    parts = []
+    for part in alike:
+        answer = answers.get(part.pins[0])
+        status = answer.get("status") if isinstance(answer, dict) else None
+        if not isinstance(status, int):
+            parts.append(replace(part, outcome=LookupOutcome.MALFORMED, status=None, body=answer))
+            continue
+        if status == 404:
+            outcome = LookupOutcome.NOT_FOUND
+        else:
+            outcome = LookupOutcome.FOUND if 200 <= status < 300 else LookupOutcome.ERROR
+        parts.append(replace(part, outcome=outcome, status=status, body=answer.get("body")))
+    return parts
+
+
+def store_lookups(case, answers: list[CallResult]) -> list[RegistryLookup]:
+    """Keep every request and response for replaying the decision: one row per registry and PIN
+    asked, with only that PIN's part of a batch answer."""
     rows = [
         RegistryLookup(
             case=case,
@@ -98,7 +136,6 @@ def store_lookups(case, results: list[CallResult]) -> list[RegistryLookup]:
             latency_ms=part.latency_ms,
             requested_at=timezone.now(),
         )
-        for result in results
-        for part in split_results(result)
+        for part in answers
     ]
     return RegistryLookup.objects.bulk_create(rows)

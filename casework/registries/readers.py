@@ -6,7 +6,6 @@ turns out to be unexpected halfway through leaves nothing behind: that registry 
 unreachable for that person (normalise.py joins the findings into the Household snapshot).
 """
 
-import calendar
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,24 +13,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.conf import settings
-
-from ..models import RegistryLookup
+from ..models import LookupOutcome
 from .client import CallResult
 from .household import Deal, Dwelling, Income, Vehicle
+from .window import UnexpectedAnswer, Window
 
 logger = logging.getLogger(__name__)
-
-Outcome = RegistryLookup.Outcome
-CENT = Decimal("0.01")
-# "The last 12 months" of the law: the whole calendar months before the month of applying.
-MONTHS_COUNTED = 12
-DEFAULT_FALSE_INFORMATION_BAR_YEARS = 1
-
-
-class UnexpectedAnswer(ValueError):
-    """A registry answered, but not in the shape its contract promises."""
-
 
 # Values, as the registries write them
 
@@ -72,55 +59,6 @@ def _payer(name: str, voen: str | None) -> str:
     return f"{name}, VÖEN {voen}" if voen else name
 
 
-def _years_later(start: date, years: int) -> date:
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
-
-
-@dataclass(frozen=True)
-class Window:
-    """The 12 whole calendar months before the month of the application, and its day."""
-
-    as_of: date
-    months: tuple[tuple[int, int], ...]
-
-    @classmethod
-    def before(cls, as_of: date) -> "Window":
-        months, year, month = [], as_of.year, as_of.month
-        for _ in range(MONTHS_COUNTED):
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-            months.append((year, month))
-        return cls(as_of, tuple(reversed(months)))
-
-    @property
-    def start(self) -> date:
-        return date(*self.months[0], 1)
-
-    def has(self, month: str) -> bool:
-        """Whether a "YYYY-MM" month is one of the window's."""
-        try:
-            year, number = (int(part) for part in month.split("-"))
-        except (AttributeError, ValueError) as error:
-            raise UnexpectedAnswer(f"not a month: {month!r}") from error
-        return (year, number) in self.months
-
-    def months_within(self, start: date, end: date | None) -> int:
-        """How many of the window's months a period touches (a month with any day counts whole,
-        as monthly pay does)."""
-        count = 0
-        for year, month in self.months:
-            first = date(year, month, 1)
-            last = date(year, month, calendar.monthrange(year, month)[1])
-            count += start <= last and (end is None or end >= first)
-        return count
-
-    def holds(self, event: date) -> bool:
-        """Whether an event falls in the window or in the month of the application so far."""
-        return self.start <= event <= self.as_of
-
-
 # What one record says
 
 
@@ -138,16 +76,16 @@ class Finding:
     utility_accounts: dict[str, Decimal] = field(default_factory=dict)  # account → window total
     phone_lines: dict[str, Decimal] = field(default_factory=dict)  # number → window total
     open_assistance_applications: list[str] = field(default_factory=list)
-    barred_until: date | None = None
+    refused_for_false_information_on: date | None = None
 
-    def add_income(self, registry: str, kind: str, payer_id: str, payer: str, total: Decimal):
-        """Add to the person's income of this kind from this payer over the window."""
-        if not total:
+    def add_income(
+        self, registry: str, kind: str, payer_id: str, payer: str, month: str, paid: Decimal
+    ):
+        """Add what the person was paid in one month ("YYYY-MM") of this kind by this payer."""
+        if not paid:
             return
-        if income := self.incomes.get((kind, payer_id)):
-            income.total_12_months += total
-        else:
-            self.incomes[kind, payer_id] = Income(registry, kind, payer, total)
+        income = self.incomes.setdefault((kind, payer_id), Income(registry, kind, payer))
+        income.months[month] = income.months.get(month, Decimal("0")) + paid
 
 
 def _civil(record, pin, window) -> Finding:
@@ -198,6 +136,7 @@ def _tax(record, pin, window) -> Finding:
             TAX_INCOME_KINDS.get(entry["incomeType"], "other"),
             entry["payerVoen"],
             _payer(entry["payerName"], entry["payerVoen"]),
+            entry["period"],
             amount(entry["gross"]),
         )
     business = record["entrepreneur"]
@@ -216,6 +155,7 @@ def _sspf(record, pin, window) -> Finding:
             "pension" if payment["kind"] == "PENSION" else "benefit",
             payment["kind"],
             f"DSMF: {payment['kind']}",
+            payment["month"],
             amount(payment["amount"]),
         )
     finding.member["pensioner"] = any(p["status"] == "PAID" for p in record["pensions"])
@@ -231,13 +171,15 @@ def _labour(record, pin, window) -> Finding:
             raise UnexpectedAnswer(f"salary per {salary['period']}")
         started, ended = day(contract["startDate"]), day(contract["endDate"])
         employer = contract["employer"]
-        finding.add_income(
-            "labour",
-            "salary",
-            employer["voen"],
-            _payer(employer["name"], employer["voen"]),
-            _money(salary) * window.months_within(started, ended),
-        )
+        for month in window.months_within(started, ended):
+            finding.add_income(
+                "labour",
+                "salary",
+                employer["voen"],
+                _payer(employer["name"], employer["voen"]),
+                month,
+                _money(salary),
+            )
         employed |= started <= window.as_of and (ended is None or ended >= window.as_of)
     finding.member["employed"] = employed
     return finding
@@ -253,14 +195,15 @@ def _employment(record, pin, window) -> Finding:
     insurance = record["unemployment_insurance"]
     if insurance:
         finding.member["unemployment_insurance"] = insurance["status"] == "RECEIVING"
-        months = window.months_within(day(insurance["from"]), day(insurance["to"]))
-        finding.add_income(
-            "employment",
-            "unemployment_insurance",
-            "DMA",
-            "DMA",
-            amount(insurance["monthly_amount"]) * months,
-        )
+        for month in window.months_within(day(insurance["from"]), day(insurance["to"])):
+            finding.add_income(
+                "employment",
+                "unemployment_insurance",
+                "DMA",
+                "DMA",
+                month,
+                amount(insurance["monthly_amount"]),
+            )
     return finding
 
 
@@ -287,10 +230,10 @@ def _education(record, pin, window) -> Finding:
         if study["monthlyStipend"] is None:
             continue
         institution = study["institution"]["name"]
-        months = window.months_within(day(study["enrolledOn"]), day(study["expectedGraduation"]))
-        finding.add_income(
-            "education", "other", institution, institution, amount(study["monthlyStipend"]) * months
-        )
+        stipend = amount(study["monthlyStipend"])
+        studied = day(study["enrolledOn"]), day(study["expectedGraduation"])
+        for month in window.months_within(*studied):
+            finding.add_income("education", "other", institution, institution, month, stipend)
     return finding
 
 
@@ -388,28 +331,25 @@ def _notary(record, pin, window) -> Finding:
 
 
 def _assistance(record, pin, window) -> Finding:
-    years = settings.CASEWORK.get(
-        "FALSE_INFORMATION_BAR_YEARS", DEFAULT_FALSE_INFORMATION_BAR_YEARS
-    )
-    bars = [
-        _years_later(day(a["decidedOn"]), years)
+    refusals = [
+        day(a["decidedOn"])
         for a in record["applications"]
         if a["status"] == "REFUSED" and a["refusalReason"] == "FALSE_INFORMATION"
     ]
-    in_force = [until for until in bars if until > window.as_of]
     return Finding(
         open_assistance_applications=(
             [a["applicationNumber"] for a in record["applications"] if a["status"] == "OPEN"]
             # A registry that says "open" without listing it still means another application.
             or (["unnumbered"] if record["hasOpenApplication"] else [])
         ),
-        barred_until=max(in_force, default=None),
+        # How long that bars a new application is the rules' business.
+        refused_for_false_information_on=max(refusals, default=None),
     )
 
 
-def _kept_for_the_caseworker(listing: str) -> Callable[[dict, str, Window], Finding]:
-    """A registry nothing in the snapshot reads yet (its stored look-up shows the caseworker the
-    answer): only check that the answer has the list its contract promises."""
+def _stored_only(listing: str) -> Callable[[dict, str, Window], Finding]:
+    """A registry whose answer only the caseworker reads (in its stored look-up): nothing joins the
+    snapshot, but an answer without the list its contract promises counts as unreadable."""
 
     def read(record, pin, window) -> Finding:
         if not isinstance(record[listing], list):
@@ -479,10 +419,10 @@ READERS: dict[str, Reader] = {
     "utilities": Reader(_utilities, ("fin",)),
     "communications": Reader(_communications, ("pin",), _status_envelope),
     "notary": Reader(_notary, ("pin",)),
-    "banks": Reader(_kept_for_the_caseworker("accounts"), ("pin",)),
+    "banks": Reader(_stored_only("accounts"), ("pin",)),
     "penitentiary": Reader(_penitentiary, ("pin",)),
     "assistance": Reader(_assistance, ("pin",), _result_envelope),
-    "border": Reader(_kept_for_the_caseworker("Crossings"), ("Pin",)),
+    "border": Reader(_stored_only("Crossings"), ("Pin",)),
 }
 
 # A registry that does not know the person: only the civil registry's word means something.
@@ -494,9 +434,9 @@ ANSWER_ERRORS = (LookupError, TypeError, ValueError, AttributeError, ArithmeticE
 
 def read_answer(part: CallResult, window: Window) -> Finding | None:
     """What one registry's answer about one person says, or None when it said nothing usable."""
-    if part.outcome == Outcome.NOT_FOUND:
+    if part.outcome == LookupOutcome.NOT_FOUND:
         return Finding(member=dict(NOT_FOUND_MEMBER.get(part.registry, {})))
-    if part.outcome != Outcome.FOUND:
+    if part.outcome != LookupOutcome.FOUND:
         return None
     reader = READERS.get(part.registry)
     if reader is None:

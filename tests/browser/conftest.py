@@ -11,7 +11,10 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        pytest.skip("chromium is not installed: run `make browsers`")
+        message = "chromium is not installed: run `make browsers`"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (in CI the browser tests must run)")
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests

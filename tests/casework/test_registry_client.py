@@ -1,16 +1,17 @@
 """The registry client against the mocks over real HTTP: answers, retries and the breaker."""
 
-import time
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.utils import timezone
 
-from casework.models import RegistryLookup, RegistrySource
+from casework.models import LookupOutcome, RegistryLookup, RegistrySource
 from casework.registries import breaker
 from casework.registries.client import RegistryClient
 from casework.registries.lookups import fetch_people, store_lookups
 from registry_mocks import faults
 
-Outcome = RegistryLookup.Outcome
 ELIGIBLE = "1DECWYC"
 FAULT_TIMEOUT_TAX = "JB16E60"
 FAULT_500_SSPF = "G6PADG8"
@@ -29,34 +30,33 @@ def call(registries, code, pin):
 
 def test_a_known_person_is_found_and_an_unknown_one_is_not(registries):
     found = call(registries, "civil", ELIGIBLE)
-    assert found.outcome == Outcome.FOUND and found.status == 200 and found.attempts == 1
+    assert found.outcome == LookupOutcome.FOUND and found.status == 200 and found.attempts == 1
     assert found.body["pin"] == ELIGIBLE
     missing = call(registries, "civil", UNKNOWN)
-    assert missing.outcome == Outcome.NOT_FOUND and missing.attempts == 1  # 4xx: no retry
+    assert missing.outcome == LookupOutcome.NOT_FOUND and missing.attempts == 1  # 4xx: no retry
 
 
 def test_a_500_is_retried_then_reported(registries):
     result = call(registries, "sspf", FAULT_500_SSPF)
-    assert result.outcome == Outcome.ERROR and result.status == 500
+    assert result.outcome == LookupOutcome.ERROR and result.status == 500
     assert result.attempts == registries["sspf"].retries + 1
 
 
 def test_malformed_json_is_recognised(registries):
     result = call(registries, "labour", FAULT_MALFORMED_LABOUR)
-    assert result.outcome == Outcome.MALFORMED and result.attempts == 3
+    assert result.outcome == LookupOutcome.MALFORMED and result.attempts == 3
 
 
 def test_a_registry_that_never_answers_times_out_after_the_retries(registries):
-    started = time.monotonic()
+    # The registry hangs for 1.5 s; the client gives up after its 0.8 s read timeout each time.
     result = call(registries, "tax", FAULT_TIMEOUT_TAX)
-    elapsed = time.monotonic() - started
-    assert result.outcome == Outcome.TIMEOUT and result.attempts == 3
-    assert elapsed < 3 * 0.8 + 1  # bounded by the read timeout, not the registry's 1.5 s hang
+    assert result.outcome == LookupOutcome.TIMEOUT and result.attempts == 3
+    assert "timed out" in result.error and result.status is None
 
 
 def test_a_slow_answer_within_the_timeout_is_used(registries):
     result = call(registries, "realestate", FAULT_SLOW_REALESTATE)
-    assert result.outcome == Outcome.FOUND and result.latency_ms >= 250
+    assert result.outcome == LookupOutcome.FOUND and result.latency_ms >= 250
 
 
 def test_retry_then_success(registries):
@@ -65,7 +65,7 @@ def test_retry_then_success(registries):
     client = RegistryClient(registries["civil"], sleep=lambda s: faults.reset_faults("civil"))
     result = client.person(ELIGIBLE)
     client.close()
-    assert result.outcome == Outcome.FOUND and result.attempts == 2
+    assert result.outcome == LookupOutcome.FOUND and result.attempts == 2
 
 
 def test_the_breaker_opens_after_repeated_failures_and_half_opens_later(registries):
@@ -80,16 +80,28 @@ def test_the_breaker_opens_after_repeated_failures_and_half_opens_later(registri
     source.refresh_from_db()
     assert breaker.state(source) == breaker.OPEN
     skipped = fetch_people([ELIGIBLE], [source])
-    assert [r.outcome for r in skipped] == [Outcome.CIRCUIT_OPEN]
+    assert [r.outcome for r in skipped] == [LookupOutcome.CIRCUIT_OPEN]
 
     faults.reset_faults("vehicles")
-    time.sleep(1.1)
-    source.refresh_from_db()
-    assert breaker.state(source) == breaker.HALF_OPEN
-    trial = fetch_people([ELIGIBLE], [source])
-    assert trial[0].outcome == Outcome.FOUND
+    with time_machine.travel(timezone.now() + timedelta(seconds=1.1)):
+        source.refresh_from_db()
+        assert breaker.state(source) == breaker.HALF_OPEN
+        trial = fetch_people([ELIGIBLE], [source])
+    assert trial[0].outcome == LookupOutcome.FOUND
     source.refresh_from_db()
     assert breaker.state(source) == breaker.CLOSED and source.consecutive_failures == 0
+
+
+def test_only_one_worker_takes_the_half_open_trial(registries):
+    source = registries["land"]
+    RegistrySource.objects.filter(pk=source.pk).update(
+        opened_until=timezone.now() - timedelta(seconds=1), open_seconds=30
+    )
+    source.refresh_from_db()
+    assert breaker.allow_call(source)  # the trial call
+    assert not breaker.allow_call(source)  # everyone else keeps waiting
+    with time_machine.travel(timezone.now() + timedelta(seconds=31)):
+        assert breaker.allow_call(source)  # the trial never reported back: another one
 
 
 def test_a_failed_half_open_trial_opens_the_circuit_again(registries):
@@ -107,22 +119,33 @@ def test_a_failed_half_open_trial_opens_the_circuit_again(registries):
 def test_a_family_is_looked_up_in_every_registry_in_parallel(registries):
     faults.set_faults("*", latency_ms=200)
     pins = [ELIGIBLE, "NCVWDVD"]
-    started = time.monotonic()
     results = fetch_people(pins, list(registries.values()), batch=False)
-    elapsed = time.monotonic() - started
     assert len(results) == len(registries) * len(pins)
-    assert all(r.outcome == Outcome.FOUND or r.outcome == Outcome.NOT_FOUND for r in results)
-    # 42 calls of at least 200 ms each take 8.4 s one after another. (The mocks share this
-    # process and its GIL here, so the bound is loose; the benchmark measures it properly.)
-    assert elapsed < 4.0
+    assert {r.outcome for r in results} <= {LookupOutcome.FOUND, LookupOutcome.NOT_FOUND}
+    # In parallel: most of the calls were under way at one moment. (How much time that saves is
+    # measured by tests/benchmarks/test_registry_fanout.py.)
+    assert most_at_once(results) >= len(results) // 2
+
+
+def most_at_once(results) -> int:
+    """The largest number of calls under way at the same moment."""
+    edges = sorted(
+        [(r.requested_at, 1) for r in results]
+        + [(r.requested_at + r.latency_ms / 1000, -1) for r in results]
+    )
+    under_way = peak = 0
+    for _moment, change in edges:
+        under_way += change
+        peak = max(peak, under_way)
+    return peak
 
 
 def test_every_call_is_stored_for_replay(registries):
     results = fetch_people([ELIGIBLE], [registries["civil"], registries["tax"]], batch=False)
     rows = store_lookups(None, results)
     assert {(r.registry, r.pin, r.outcome) for r in rows} == {
-        ("civil", ELIGIBLE, Outcome.FOUND),
-        ("tax", ELIGIBLE, Outcome.FOUND),
+        ("civil", ELIGIBLE, LookupOutcome.FOUND),
+        ("tax", ELIGIBLE, LookupOutcome.FOUND),
     }
     stored = RegistryLookup.objects.get(registry="civil")
     assert stored.request["url"].endswith(f"/civil/v1/persons/{ELIGIBLE}")
@@ -133,5 +156,10 @@ def test_every_call_is_stored_for_replay(registries):
 def test_batch_calls_carry_many_people(registries, code):
     pins = [ELIGIBLE, "NCVWDVD", UNKNOWN]
     results = fetch_people(pins, [registries[code]], batch=True)
-    assert len(results) == 1 and results[0].outcome == Outcome.FOUND
-    assert results[0].request["json"] == {"pins": pins}
+    # One call, answered per person.
+    assert [(r.pins, r.outcome) for r in results] == [
+        ([ELIGIBLE], LookupOutcome.FOUND),
+        (["NCVWDVD"], LookupOutcome.FOUND),
+        ([UNKNOWN], LookupOutcome.NOT_FOUND),
+    ]
+    assert all(r.request["json"] == {"pins": pins} for r in results)

@@ -10,6 +10,9 @@ from config.paths import BASE_DIR
 SITE_DIR = BASE_DIR / "site"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Where people reach this site: links in emails and documents, and (in development) the registry
+# mocks it serves. `make run HOST=…` sets it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
@@ -158,7 +161,7 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "e-Müraciət"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 # The editor posts every setting of every StreamField block as its own field: the demo
@@ -199,9 +202,7 @@ CASEWORK = {
     "SWEEP_EVERY_MINUTES": 10,
     # Where the registries are reached; each registry's URL is this + its code (editable later in
     # the admin). In development, the mocks served by this same site.
-    "REGISTRY_GATEWAY_URL": os.environ.get(
-        "REGISTRY_GATEWAY_URL", "http://127.0.0.1:8000/registry-mocks/"
-    ),
+    "REGISTRY_GATEWAY_URL": os.environ.get("REGISTRY_GATEWAY_URL", f"{SITE_URL}/registry-mocks/"),
     "REGISTRY_API_KEY": os.environ.get("REGISTRY_API_KEY", "dev-key"),
     # Batch mode: instead of a task per case, a scheduled task enriches up to BATCH_CASES waiting
     # cases every minute with shared registry calls (throughput under a burst of applications).

@@ -4,6 +4,7 @@ missing and leaves what exists (and its edits) alone."""
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from casework.registries.catalogue import follow_local_mocks
 from forms_app.models import DeclarationForm, EServicePage, OperatorProfile
 from pages.models import HomePage, ServiceIndexPage, StandardPage
 from themes.models import ThemeSettings
@@ -67,7 +69,9 @@ class Command(BaseCommand):
         self._page_permissions(groups, home)
         self._workflow(groups["Moderators"], home)
         self._users(groups)
-        self.stdout.write(self.style.SUCCESS("Demo site ready: http://127.0.0.1:8000/"))
+        # The registry mocks this site serves are wherever the site runs now.
+        follow_local_mocks()
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {settings.SITE_URL}/"))
 
     # Pages -------------------------------------------------------------------------------
 

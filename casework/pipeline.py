@@ -1,0 +1,68 @@
+"""A case's whole path after its declaration is submitted, in order, in one place (as Open Forms'
+`on_post_submission_event`):
+
+    enrich → decide
+
+Each step takes the case id, looks at the case's status and does nothing when it is not that
+step's turn, so running the pipeline again (at-least-once delivery, the sweeper) is always safe.
+A case that needs a person stops at FLAGGED; the caseworker's resolution is a service, not a
+step. Tasks (tasks.py) only call the functions here.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from . import selectors, services
+from .models import Case
+
+logger = logging.getLogger(__name__)
+
+
+def process_case(case_id: int) -> str:
+    """Take one case as far as it can go by itself; returns where it stopped."""
+    services.enrich_case(case_id)
+    services.decide_case(case_id)
+    return Case.objects.values_list("status", flat=True).get(pk=case_id)
+
+
+def process_received_cases() -> int:
+    """Batch mode: enrich the oldest waiting cases together (one registry call per registry for
+    all of them), then take each on. Returns how many were enriched."""
+    case_ids = list(selectors.received_case_ids(limit=settings.CASEWORK["BATCH_CASES"]))
+    enriched = services.enrich_cases(case_ids)
+    for case_id in case_ids:
+        services.decide_case(case_id)
+    return enriched
+
+
+def start(case: Case):
+    """Called in the transaction that opened the case: once it commits, the case goes to the
+    queue; in batch mode the scheduled batch picks it up instead."""
+    if not settings.CASEWORK["ENRICH_IN_BATCHES"]:
+        transaction.on_commit(lambda: enqueue(case.pk))
+
+
+def enqueue(case_id: int):
+    async_task(
+        "casework.tasks.process_case",
+        case_id,
+        task_name=f"process-case-{case_id}",
+        group="process_case",
+    )
+
+
+def sweep_stuck_cases() -> int:
+    """The pipeline's retry: re-enqueue every case left in a status the pipeline moves on by
+    itself for longer than it should take (a crash between commit and enqueue, a lost worker)."""
+    limit = timedelta(minutes=settings.CASEWORK["STUCK_CASE_AFTER_MINUTES"])
+    stuck = list(selectors.stuck_case_ids(older_than=timezone.now() - limit))
+    for case_id in stuck:
+        enqueue(case_id)
+    if stuck:
+        logger.warning("Re-enqueued %d stuck cases", len(stuck))
+    return len(stuck)
