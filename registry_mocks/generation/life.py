@@ -15,6 +15,7 @@ from ..building import (
     money,
     years_ago,
 )
+from ..names import latin
 from ..people import (
     Benefit,
     BorderCrossing,
@@ -39,7 +40,7 @@ def add_identity(rng: random.Random, person: Person) -> None:
         since = max(years_ago(rng.uniform(0.2, 12)), years_ago(age - 14, REFERENCE_DATE))
         person.subscriptions.append(mobile_subscription(person, since, rng.uniform(5, 30)))
     if 18 <= age < 55 and rng.random() < 0.4:
-        person.email = f"{data.latin(person.given_name)}{rng.randint(10, 9999)}@mail.az"
+        person.email = f"{latin(person.given_name)}{rng.randint(10, 9999)}@mail.az"
 
 
 def add_life(rng: random.Random, place: data.Place, person: Person) -> None:

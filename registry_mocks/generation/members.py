@@ -12,6 +12,7 @@ from datetime import timedelta
 from .. import data, identifiers
 from ..building import REFERENCE_DATE, new_person, years_ago
 from ..identifiers import encode_pin, person_number
+from ..names import FEMALE_NAMES, MALE_NAMES, SURNAMES, patronymic, surname_for
 from ..people import Marriage, Person
 
 COMPOSITIONS = [
@@ -42,13 +43,13 @@ class _Members:
     def draw(self) -> list[Person]:
         rng = self.rng
         kind = rng.choices(*zip(*COMPOSITIONS, strict=True))[0]
-        surname = rng.choice(data.SURNAMES)
+        surname = rng.choice(SURNAMES)
         if kind == "single":
             sex = rng.choice("MF")
             return self.order([("head", self._adult(sex, rng.randint(22, 84), surname))])
         if kind == "single_parent":
             mother = self._adult("F", rng.randint(26, 50), surname)
-            father_surname, father_name = rng.choice(data.SURNAMES), rng.choice(data.MALE_NAMES)
+            father_surname, father_name = rng.choice(SURNAMES), rng.choice(MALE_NAMES)
             people = [("head", mother)] + self._children(mother, father_surname, father_name)
             _end_marriage(
                 rng, mother, rng.choice(["DIVORCE", "DEATH"]), father_surname, father_name
@@ -70,17 +71,11 @@ class _Members:
     def _adult(self, sex, age, surname, *, married=False) -> Person:
         rng = self.rng
         if sex == "F" and married and rng.random() < 0.3:
-            surname = rng.choice(data.SURNAMES)  # she kept her own surname
-        return self._person(
-            sex, years_ago(age + rng.random()), surname, rng.choice(data.MALE_NAMES)
-        )
+            surname = rng.choice(SURNAMES)  # she kept her own surname
+        return self._person(sex, years_ago(age + rng.random()), surname, rng.choice(MALE_NAMES))
 
     def _person(self, sex, birth_date, surname, father_name) -> Person:
-        names = [
-            n
-            for n in (data.MALE_NAMES if sex == "M" else data.FEMALE_NAMES)
-            if n not in self._names
-        ]
+        names = [n for n in (MALE_NAMES if sex == "M" else FEMALE_NAMES) if n not in self._names]
         self._created += 1
         person = new_person(
             self.index,
@@ -121,7 +116,7 @@ class _Members:
                 "M",
                 years_ago(father_age + rng.random()),
                 person.surname,
-                rng.choice(data.MALE_NAMES),
+                rng.choice(MALE_NAMES),
             )
             father.given_name = person.father_name  # the husband's patronymic names him
             parents.append(("grandfather", father))
@@ -172,8 +167,8 @@ def _end_marriage(rng, person, ended_by, spouse_surname, spouse_name) -> None:
         days=rng.randint(365, max(366, (REFERENCE_DATE - registered).days))
     )
     spouse = (
-        f"{data.surname_for(spouse_surname, spouse_sex)} {spouse_name} "
-        f"{data.patronymic(rng.choice(data.MALE_NAMES), spouse_sex)}"
+        f"{surname_for(spouse_surname, spouse_sex)} {spouse_name} "
+        f"{patronymic(rng.choice(MALE_NAMES), spouse_sex)}"
     )
     act = f"N-{registered.year}-{rng.randint(1000, 99999):05d}"
     person.marriages.append(Marriage(spouse, None, registered, act, ended, ended_by))
