@@ -11,6 +11,7 @@ from decimal import Decimal
 from . import data, identifiers
 from .conf import mock_setting
 from .identifiers import encode_pin, person_number
+from .names import FEMALE_NAMES, MALE_NAMES, SURNAMES, patronymic, surname_for
 from .people import (
     CENT,
     Address,
@@ -64,9 +65,9 @@ def new_person(
         household_index=household_index,
         member_index=member_index,
         relation=relation,
-        surname=data.surname_for(surname, sex),
+        surname=surname_for(surname, sex),
         given_name=given_name,
-        patronymic=data.patronymic(father_name, sex),
+        patronymic=patronymic(father_name, sex),
         sex=sex,
         birth_date=birth_date,
         birth_place=birth_place,
@@ -152,9 +153,9 @@ def deed(
 def stranger_name(rng: random.Random, sex: str | None = None) -> str:
     """Someone outside the population: the other side of a deed, a former spouse."""
     sex = sex or rng.choice("MF")
-    names = data.MALE_NAMES if sex == "M" else data.FEMALE_NAMES
-    surname = data.surname_for(rng.choice(data.SURNAMES), sex)
-    return f"{surname} {rng.choice(names)} {data.patronymic(rng.choice(data.MALE_NAMES), sex)}"
+    names = MALE_NAMES if sex == "M" else FEMALE_NAMES
+    surname = surname_for(rng.choice(SURNAMES), sex)
+    return f"{surname} {rng.choice(names)} {patronymic(rng.choice(MALE_NAMES), sex)}"
 
 
 def plate(rng: random.Random, place: data.Place) -> str:

@@ -21,6 +21,7 @@ from .building import (
     utility_accounts,
     vin,
 )
+from .names import FEMALE_NAMES, MALE_NAMES, SURNAMES
 from .people import (
     Contract,
     Deed,
@@ -44,7 +45,7 @@ class Family:
         self.scenario = scenario
         self.index = scenario.household_index
         self.rng = random.Random(f"scenario:{scenario.number}")
-        self.surname = data.SURNAMES[(scenario.number - 1) % len(data.SURNAMES)]
+        self.surname = SURNAMES[(scenario.number - 1) % len(SURNAMES)]
         self.place = next(p for p in data.PLACES if p.district == "Sabunçu rayonu")
         home = address(self.rng, address_id(self.index), self.place)
         self.household = Household(self.index, home, [], scenario=scenario.name)
@@ -92,7 +93,7 @@ class Family:
     def add(
         self, relation, sex, birth_date, *, father=None, given_name=None, surname=None
     ) -> Person:
-        names = data.MALE_NAMES if sex == "M" else data.FEMALE_NAMES
+        names = MALE_NAMES if sex == "M" else FEMALE_NAMES
         taken = {p.given_name for p in self.household.members}
         person = new_person(
             self.index,
@@ -102,7 +103,7 @@ class Family:
             birth_date=birth_date,
             surname=surname or self.surname,
             given_name=given_name or self.rng.choice([n for n in names if n not in taken]),
-            father_name=father.given_name if father else self.rng.choice(data.MALE_NAMES),
+            father_name=father.given_name if father else self.rng.choice(MALE_NAMES),
             birth_place=data.BAKU,
         )
         issue_id_card(person, self.rng)

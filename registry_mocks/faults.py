@@ -6,7 +6,7 @@ for "*" and for the code. Run-time overrides (`set_faults`, `reset_faults`, or t
 endpoint) live in Django's cache, so every process serving the mocks shares them when the cache
 is shared (Redis); with the local-memory cache they hold for one process.
 
-Scenario faults (one PIN at one registry, see scenarios.py) apply whatever this configuration says.
+Scenario faults (one PIN at one registry, see scenarios/) apply whatever this configuration says.
 """
 
 import math

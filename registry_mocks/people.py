@@ -1,7 +1,7 @@
 """The synthetic population's facts: what is true about a household, before any registry's view.
 
 Each registry mock picks the facts it would hold and writes them in its own shape. Registries
-only read these objects; they are built by `population.py` and `scenarios.py`.
+only read these objects; they are built by `generation/` (the population) and `scenarios/`.
 """
 
 import calendar

@@ -1,4 +1,4 @@
-from ..data import az_upper
+from ..names import az_upper
 from .base import Registry, SoapFault, iso
 
 

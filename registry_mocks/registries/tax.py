@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from ..data import az_upper
+from ..names import az_upper
 from .base import CodeMessage, Registry, amount, iso, month_key, window
 
 SIMPLIFIED_TAX_RATE = Decimal("0.02")  # of turnover, in Baku

@@ -1,4 +1,4 @@
-from ..data import az_upper
+from ..names import az_upper
 from .base import Registry, SoapFault, iso
 
 RIGHTS = {"OWNER": "OWNER", "POWER_OF_ATTORNEY": "PROXY"}

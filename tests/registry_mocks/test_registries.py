@@ -7,8 +7,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from registry_mocks.data import az_upper
 from registry_mocks.identifiers import encode_pin
+from registry_mocks.names import az_upper
 from registry_mocks.population import current_population
 from registry_mocks.registries import REGISTRIES
 from registry_mocks.scenarios import by_name
