@@ -12,7 +12,8 @@ class FormsAppConfig(AppConfig):
 
         from . import actions, plugins
         from .models import DeclarationForm
-        from .signals import ensure_schedules, freeze_published_form
+        from .schedules import ensure_schedules
+        from .signals import freeze_published_form
 
         actions.register_builtin_actions()
         plugins.register_builtins()
