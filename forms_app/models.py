@@ -53,7 +53,7 @@ class DeclarationForm(
     DeclarationFormVersion; citizens always fill in a frozen version."""
 
     title = models.CharField(_("title"), max_length=255, help_text=_("For editors only."))
-    schema = StreamField(DeclarationSchemaBlock(), verbose_name=_("steps"))
+    schema = StreamField(DeclarationSchemaBlock, verbose_name=_("steps"))
     actions = models.JSONField(
         _("on submission"),
         default=list,
