@@ -25,10 +25,10 @@ from wagtail.snippets.views import snippets
 from . import selectors
 from .exports import SubmissionExport, csv_safe
 from .models import DeclarationForm, DeclarationFormVersion, Submission
+from .presenters import answer_rows
 from .schema.definition import localised
 from .schema.diff import diff_definitions
 from .schema.engine import visible_steps
-from .views import answer_rows
 
 # Permissions -----------------------------------------------------------------------------------
 

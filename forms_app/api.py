@@ -23,7 +23,6 @@ from wagtail.models import Locale
 
 from . import ratelimit, services
 from .models import EServicePage
-from .views import receipt_token
 
 MAX_BODY_BYTES = 1024 * 1024
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,128}$"  # visible ASCII: a UUID is ideal
@@ -281,7 +280,7 @@ def submit(request, slug: str):
     links = _in_language(page, submission.language)
     status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
     receipt = links.reverse_subpage("receipt", args=[submission.public_id])
-    receipt += "?" + urlencode({"t": receipt_token(submission)})
+    receipt += "?" + urlencode({"t": services.receipt_token(submission)})
     return Status(
         201,
         {

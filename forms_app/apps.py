@@ -12,9 +12,12 @@ class FormsAppConfig(AppConfig):
 
         from . import actions, plugins
         from .models import DeclarationForm
-        from .signals import ensure_schedules, freeze_published_form
+        from .schedules import ensure_schedules
+        from .schema.field_types import register_builtin_field_types
+        from .signals import freeze_published_form
 
         actions.register_builtin_actions()
         plugins.register_builtins()
+        register_builtin_field_types()
         published.connect(freeze_published_form, sender=DeclarationForm)
         post_migrate.connect(ensure_schedules, sender=self)

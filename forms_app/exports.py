@@ -22,21 +22,19 @@ export, the newest version's fields come first, then those only older versions h
 holds every submission; each column is headed by the newest label its field had.
 """
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from . import selectors
 from .models import Submission
 from .schema.definition import FieldDefinition, localised
-from .schema.fields import display_value
+from .schema.fields import export_value
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,6 @@ class SubmissionExport:
 
     def __init__(self, submissions, versions, language: str):
         self.language = language
-        self.yes, self.no = _("Yes"), _("No")
         self.fields_by_version = {v.pk: dict(v.definition.all_fields()) for v in versions}
         self.columns = [*self._submission_columns(), *self._answer_columns(submissions, versions)]
         self.headings = {c.key: c.heading for c in self.columns}
@@ -63,7 +60,9 @@ class SubmissionExport:
         return [c.key for c in self.columns]
 
     def row(self, submission) -> dict:
-        return {c.key: c.value(submission) for c in self.columns}
+        # Yes and No are words in the export's language.
+        with translation.override(self.language):
+            return {c.key: c.value(submission) for c in self.columns}
 
     # Columns -----------------------------------------------------------------------------------
 
@@ -131,32 +130,9 @@ class SubmissionExport:
 
         def value(submission):
             own = self.fields_by_version.get(submission.form_version_id, {}).get(path, field)
-            return self._cell(own, _answer_at(submission.answers, location))
+            return export_value(own, _answer_at(submission.answers, location), self.language)
 
         return Column(key, f"{label} ({key})", value)
-
-    # Values ------------------------------------------------------------------------------------
-
-    def _cell(self, field: FieldDefinition, value):
-        if value is None or value == "" or value == []:
-            return None
-        if field.type in ("yes_no", "consent"):
-            return self.yes if value else self.no
-        if field.type in ("single_choice", "multiple_choice", "file"):
-            return display_value(field, value, self.language)
-        if field.type in ("decimal", "money"):
-            try:
-                return Decimal(str(value))
-            except InvalidOperation:
-                return str(value)
-        if field.type == "date":
-            try:
-                return datetime.date.fromisoformat(value)
-            except (TypeError, ValueError):
-                return str(value)
-        if field.type == "integer" and isinstance(value, int):
-            return value
-        return str(value)
 
 
 def _answer_at(answers: dict, location):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,6 +24,7 @@ from wagtail.search import index
 
 from .actions import action_choices
 from .blocks import ServiceInfoBlock
+from .presenters import preview_context
 from .schema.blocks import DeclarationSchemaBlock
 from .schema.definition import FormDefinition
 
@@ -51,7 +53,7 @@ class DeclarationForm(
     DeclarationFormVersion; citizens always fill in a frozen version."""
 
     title = models.CharField(_("title"), max_length=255, help_text=_("For editors only."))
-    schema = StreamField(DeclarationSchemaBlock(), verbose_name=_("steps"))
+    schema = StreamField(DeclarationSchemaBlock, verbose_name=_("steps"))
     actions = models.JSONField(
         _("on submission"),
         default=list,
@@ -109,9 +111,11 @@ class DeclarationForm(
         return "forms_app/preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from .views import preview_context
-
-        return {**super().get_preview_context(request, mode_name), **preview_context(request, self)}
+        language = request.GET.get("lang") or translation.get_language()
+        return {
+            **super().get_preview_context(request, mode_name),
+            **preview_context(self, language),
+        }
 
 
 class DeclarationFormVersion(models.Model):
@@ -205,71 +209,49 @@ class EServicePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("e-service page")
 
-    # Routes stay thin: the views live in views.py (imported late: they use these models).
+    # Routes stay thin: the views live in views.py.
     @path("")
     def service(self, request):
-        from . import views
-
         return views.service(request, self)
 
     @path("start/")
     def start(self, request):
-        from . import views
-
         return views.start(request, self)
 
     @path("step/<str:step_name>/")
     def step(self, request, step_name):
-        from . import views
-
         return views.step(request, self, step_name)
 
     @path("check/")
     def check_answers(self, request):
-        from . import views
-
         return views.check_answers(request, self)
 
     @path("save/")
     def save_for_later(self, request):
-        from . import views
-
         return views.save_for_later(request, self)
 
     @path("resume/<str:token>/")
     def resume(self, request, token):
-        from . import views
-
         return views.resume(request, self, token)
 
     @path("status/")
     def status(self, request):
-        from . import views
-
         return views.status(request, self)
 
     @path("confirmation/<uuid:public_id>/")
     def confirmation(self, request, public_id):
-        from . import views
-
         return views.confirmation(request, self, public_id)
 
     @path("receipt/<uuid:public_id>/")
     def receipt(self, request, public_id):
-        from . import views
-
         return views.receipt(request, self, public_id)
 
     @path("verify/<str:reference>/<str:digest>/")
     def verify(self, request, reference, digest):
-        from . import views
-
         return views.verify(request, self, reference, digest)
 
     def current_form_version(self):
-        from .selectors import current_form_version
-
-        return current_form_version(self)
+        return selectors.current_form_version(self)
 
 
 class ReferenceSequence(models.Model):
@@ -430,3 +412,8 @@ class OperatorProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.branch})"
+
+
+# EServicePage's routes call the views, and its current_form_version the selectors; both use the
+# models above, so they are imported here, once, after them.
+from . import selectors, views  # noqa: E402

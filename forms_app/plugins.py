@@ -1,11 +1,13 @@
-"""Plugin registries other apps fill, like Plone EasyForm's: extra validators a field can use,
-and prefill sources a field can take its first value from. (Submission actions are in
-actions.py.) forms_app ships a few of each; an app registers its own in its AppConfig.ready."""
+"""Plugin registries other apps fill, like Plone EasyForm's: the field types a declaration is
+built from, extra validators a field can use, and prefill sources a field can take its first value
+from. (Submission actions are in actions.py.) forms_app ships a few of each (its field types are
+in schema/field_types.py); an app registers its own in its AppConfig.ready."""
 
 import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,8 +31,24 @@ class PrefillSource:
     value: Callable  # value(request) -> a JSON value for the field, or None
 
 
+_field_types: dict = {}  # {name: schema.field_types.FieldType}, in the order editors see them
 _validators: dict[str, FieldValidator] = {}
 _prefill_sources: dict[str, PrefillSource] = {}
+
+# Every registered field type by name: read-only, and always up to date.
+FIELD_TYPES = MappingProxyType(_field_types)
+
+
+def register_field_type(field_type):
+    """Register an instance of a `schema.field_types.FieldType` subclass under its name (a type
+    of the same name is replaced). The form editor offers the types registered when its blocks
+    are first built, after every app's ready()."""
+    _field_types[field_type.name] = field_type
+    return field_type
+
+
+def unregister_field_type(name: str):
+    _field_types.pop(name, None)
 
 
 def register_validator(name: str, label):
@@ -49,12 +67,20 @@ def register_prefill_source(name: str, label):
     return decorator
 
 
+def get_field_type(name: str):
+    return _field_types.get(name)
+
+
 def get_validator(name: str) -> FieldValidator | None:
     return _validators.get(name)
 
 
 def get_prefill_source(name: str) -> PrefillSource | None:
     return _prefill_sources.get(name)
+
+
+def field_type_choices():
+    return [(t.name, t.label) for t in _field_types.values()]
 
 
 def validator_choices():

@@ -1,6 +1,6 @@
 from django.db.models import Count
 
-from .models import DeclarationFormVersion, Submission
+from .models import DeclarationFormVersion, Draft, OperatorProfile, Submission
 
 
 def current_form_version(service) -> DeclarationFormVersion | None:
@@ -25,6 +25,29 @@ def get_submission_for_service(service, public_id) -> Submission | None:
 
 def get_submission_by_reference(service, reference: str) -> Submission | None:
     return submissions_of_service(service).filter(reference=reference).first()
+
+
+def get_open_draft(service, public_id) -> Draft | None:
+    """The draft, not yet submitted, of any language version of the service: switching language
+    keeps the application."""
+    return (
+        Draft.objects.filter(
+            public_id=public_id,
+            service__translation_key=service.translation_key,
+            submission__isnull=True,
+        )
+        .select_related("form_version")
+        .first()
+    )
+
+
+def get_operator_profile(user) -> OperatorProfile | None:
+    return OperatorProfile.objects.filter(user=user).first()
+
+
+def get_submission_with_form(submission_id) -> Submission:
+    """A submission with its form version, form and service (what its email copy names)."""
+    return Submission.objects.select_related("form_version__form", "service").get(pk=submission_id)
 
 
 # The admin -------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""State changes of forms_app. Each public function is one transaction."""
+"""State changes of forms_app, each public function one transaction; and the checks of the
+secrets a citizen holds (a resume link, a receipt link, a reference with a FİN)."""
 
 import hashlib
 import json
@@ -8,12 +9,15 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 
+from . import selectors
 from .actions import run_submission_actions
 from .models import (
     DeclarationForm,
@@ -143,10 +147,6 @@ def start_draft(
     return draft, token
 
 
-def receipt_access_minutes() -> int:
-    return settings.FORMS_APP["RECEIPT_ACCESS_MINUTES"]
-
-
 def send_resume_link(draft: Draft, resume_url: str) -> list[str]:
     """Send the resume link to the email address and mobile number given so far (after commit,
     through the task queue); returns where it went, masked, to show the person."""
@@ -243,6 +243,41 @@ def submit_draft(draft: Draft) -> Submission:
         branch=draft.branch,
         draft=draft,
     )
+
+
+# Receipts and the status page ------------------------------------------------------------------
+
+RECEIPT_SALT = "forms_app.receipt"
+
+
+def receipt_access_minutes() -> int:
+    return settings.FORMS_APP["RECEIPT_ACCESS_MINUTES"]
+
+
+def receipt_token(submission: Submission) -> str:
+    """A signed token that opens the receipt without a session (API clients)."""
+    return signing.dumps(str(submission.public_id), salt=RECEIPT_SALT)
+
+
+def receipt_token_opens(token: str, submission: Submission) -> bool:
+    """Whether `token` is an unexpired receipt token of this submission."""
+    try:
+        signed = signing.loads(token, salt=RECEIPT_SALT, max_age=receipt_access_minutes() * 60 * 24)
+    except signing.BadSignature:
+        return False
+    return signed == str(submission.public_id)
+
+
+def find_submission_for_status(
+    service: EServicePage, reference: str, pin: str
+) -> Submission | None:
+    """The submission with this reference whose applicant has this FİN, else None: a wrong
+    reference and a wrong FİN look the same, and the FİN is compared in constant time."""
+    submission = selectors.get_submission_by_reference(service, reference)
+    applicant_pin = str((submission.answers.get("pin") if submission else "") or "")
+    if submission and constant_time_compare(applicant_pin, pin):
+        return submission
+    return None
 
 
 # Submitting ------------------------------------------------------------------------------------

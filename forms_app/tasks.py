@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from . import services
+from . import selectors, services
+from .presenters import submission_rows
 from .sms import send_sms
 
 
@@ -31,12 +32,7 @@ def purge_expired_drafts() -> int:
 
 def send_submission_copy(submission_id: int):
     """Email the answers, labelled as in the submitted form version, to the form's addresses."""
-    from .models import Submission
-    from .views import submission_rows
-
-    submission = Submission.objects.select_related("form_version__form", "service").get(
-        pk=submission_id
-    )
+    submission = selectors.get_submission_with_form(submission_id)
     recipients = [
         a.strip() for a in submission.form_version.form.copy_to_emails.split(",") if a.strip()
     ]

@@ -1,33 +1,30 @@
 """The citizen's (or post-office operator's) path through an e-service: start, one step per page,
-check your answers, submit, confirmation, receipt. Called from EServicePage's routes; each view
-is thin and calls services and selectors."""
+check your answers, submit, confirmation, receipt. Called from EServicePage's routes only; each
+view is thin and calls services, selectors and presenters."""
 
 import time
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
-from .models import Draft, OperatorProfile, Submission
+from .models import Draft, Submission
 from .plugins import get_prefill_source
-from .schema.definition import GroupDefinition, localised
+from .presenters import answer_rows, submission_rows
+from .schema.definition import localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
-from .schema.fields import display_value
 from .status import status_of
 from .validators import normalise_pin
 
 DRAFTS_KEY = "forms_app:drafts"  # {service translation key: draft public id}
 SUBMITTED_KEY = "forms_app:submitted"  # {submission public id: access expiry (epoch seconds)}
-RECEIPT_SALT = "forms_app.receipt"
 
 SUBMISSION_FAILED = _(
     "Your declaration could not be saved and nothing was recorded. Please try again in a few "
@@ -69,7 +66,7 @@ def start(request, page):
         return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
     channel, branch, operator = Submission.Channel.ONLINE, "", None
     if is_operator(request.user):
-        profile = OperatorProfile.objects.filter(user=request.user).first()
+        profile = selectors.get_operator_profile(request.user)
         if profile is None:
             messages.error(request, _("Ask an administrator to set your post-office branch."))
             return HttpResponseRedirect(page.url)
@@ -105,16 +102,7 @@ def _session_draft(request, page) -> Draft | None:
     public_id = request.session.get(DRAFTS_KEY, {}).get(str(page.translation_key))
     if not public_id:
         return None
-    return (
-        # Any language version of the service: switching language keeps the application.
-        Draft.objects.filter(
-            public_id=public_id,
-            service__translation_key=page.translation_key,
-            submission__isnull=True,
-        )
-        .select_related("form_version")
-        .first()
-    )
+    return selectors.get_open_draft(page, public_id)
 
 
 def _require_draft(request, page):
@@ -278,36 +266,6 @@ def _step_of_path(definition, path):
     return None
 
 
-def answer_rows(step, answers, language) -> list[tuple[str, str]]:
-    """(label, answer) for every answered field of a step, groups item by item."""
-    rows = []
-    for item in step.items:
-        if isinstance(item, GroupDefinition):
-            for number, entry in enumerate(answers.get(item.name) or [], start=1):
-                heading = f"{localised(item.item_label, language)} {number}"
-                for f in item.input_fields:
-                    if f.name in entry:
-                        rows.append(
-                            (
-                                f"{heading}: {localised(f.label, language)}",
-                                display_value(f, entry[f.name], language),
-                            )
-                        )
-        elif item.is_input and item.name in answers:
-            rows.append(
-                (localised(item.label, language), display_value(item, answers[item.name], language))
-            )
-    return rows
-
-
-def submission_rows(submission) -> list[tuple[str, str]]:
-    version = submission.form_version
-    if version is None:
-        return [(key, str(value)) for key, value in submission.answers.items()]
-    steps = visible_steps(version.definition, submission.answers, submission.channel)
-    return [row for s in steps for row in answer_rows(s, submission.answers, submission.language)]
-
-
 # Save and resume -------------------------------------------------------------------------------
 
 
@@ -352,23 +310,11 @@ def _grant_receipt_access(request, submission):
     request.session.modified = True
 
 
-def receipt_token(submission) -> str:
-    """A signed token that opens the receipt without a session (API clients)."""
-    return signing.dumps(str(submission.public_id), salt=RECEIPT_SALT)
-
-
 def _can_open(request, submission) -> bool:
     expiry = request.session.get(SUBMITTED_KEY, {}).get(str(submission.public_id))
     if expiry and expiry > time.time():
         return True
-    token = request.GET.get("t", "")
-    try:
-        signed = signing.loads(
-            token, salt=RECEIPT_SALT, max_age=services.receipt_access_minutes() * 60 * 24
-        )
-    except signing.BadSignature:
-        return False
-    return signed == str(submission.public_id)
+    return services.receipt_token_opens(request.GET.get("t", ""), submission)
 
 
 def _get_submission(request, page, public_id):
@@ -462,29 +408,11 @@ def status(request, page):
                 % {"m": max(1, wait // 60)},
             )
             return TemplateResponse(request, "forms_app/status.html", context, status=429)
-        submission = selectors.get_submission_by_reference(page, form.cleaned_data["reference"])
-        pin = str((submission.answers.get("pin") if submission else "") or "")
-        if submission and constant_time_compare(pin, form.cleaned_data["pin"]):
+        submission = services.find_submission_for_status(
+            page, form.cleaned_data["reference"], form.cleaned_data["pin"]
+        )
+        if submission:
             context.update(submission=submission, status=status_of(submission))
         else:
             form.add_error(None, _("No application matches this reference number and FİN."))
     return TemplateResponse(request, "forms_app/status.html", context)
-
-
-# Preview in the admin --------------------------------------------------------------------------
-
-
-def preview_context(request, form):
-    """Every step of the form being edited, as the citizen would see it."""
-    language = request.GET.get("lang") or translation.get_language()
-    definition = form.definition
-    return {
-        "definition": definition,
-        "step_forms": [
-            (
-                localised(s.title, language),
-                StepForm(definition, s, language=language, answers={}, channel="online"),
-            )
-            for s in definition.steps
-        ],
-    }

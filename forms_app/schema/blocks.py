@@ -1,6 +1,11 @@
 """The StreamField blocks editors build a declaration form with: steps holding fields and
 repeating groups. Every label, help and error text has az, ru and en; every field has a machine
-name chosen when it is created, so answers keep their meaning when a label is reworded."""
+name chosen when it is created, so answers keep their meaning when a label is reworded.
+
+There is a block per registered field type (plugins.FIELD_TYPES), with the settings every field
+has and the type's own. The blocks holding fields are built when the form's StreamField first
+needs them, after every app's ready() has registered its types, not when this module is
+imported."""
 
 import re
 
@@ -10,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from ..plugins import prefill_choices, validator_choices
+from ..plugins import FIELD_TYPES, prefill_choices, validator_choices
 
 MACHINE_NAME = RegexValidator(
     r"^[a-z][a-z0-9_]{0,62}$",
@@ -117,7 +122,7 @@ class FieldBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         # A pattern that doesn't compile would make every submission of the form fail. It is
-        # compiled anchored, as `fields.build_formfield` uses it.
+        # compiled anchored, as the short text type uses it.
         if value.get("pattern"):
             try:
                 re.compile(f"^(?:{value['pattern']})$")
@@ -127,101 +132,6 @@ class FieldBlock(blocks.StructBlock):
                     {"pattern": ValidationError(message, params={"error": error})}
                 ) from None
         return value
-
-
-def _length_blocks():
-    return [
-        ("min_length", blocks.IntegerBlock(label=_("minimum length"), required=False, min_value=0)),
-        ("max_length", blocks.IntegerBlock(label=_("maximum length"), required=False, min_value=1)),
-    ]
-
-
-def _range_blocks(block_class=blocks.DecimalBlock):
-    return [
-        ("min_value", block_class(label=_("minimum"), required=False)),
-        ("max_value", block_class(label=_("maximum"), required=False)),
-    ]
-
-
-class ChoiceOptionBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("stored value"), validators=[MACHINE_NAME])
-    label = LocalisedTextBlock(label=_("label"))
-
-
-def _choice_blocks():
-    return [("options", blocks.ListBlock(ChoiceOptionBlock(), label=_("options"), min_num=1))]
-
-
-FIELD_TYPES = {
-    "short_text": (
-        _("Short text"),
-        [
-            *_length_blocks(),
-            ("pattern", blocks.CharBlock(label=_("pattern (regular expression)"), required=False)),
-        ],
-    ),
-    "long_text": (_("Long text"), _length_blocks()),
-    "integer": (_("Whole number"), _range_blocks(blocks.IntegerBlock)),
-    "decimal": (_("Decimal number"), _range_blocks()),
-    "money": (_("Amount in AZN"), _range_blocks()),
-    "date": (
-        _("Date"),
-        [
-            ("min_date", blocks.DateBlock(label=_("earliest"), required=False)),
-            ("max_date", blocks.DateBlock(label=_("latest"), required=False)),
-            ("past_only", blocks.BooleanBlock(label=_("not in the future"), required=False)),
-        ],
-    ),
-    "single_choice": (
-        _("Single choice"),
-        [
-            *_choice_blocks(),
-            (
-                "widget",
-                blocks.ChoiceBlock(
-                    label=_("shown as"),
-                    default="radio",
-                    choices=[("radio", _("radio buttons")), ("select", _("drop-down list"))],
-                ),
-            ),
-        ],
-    ),
-    "multiple_choice": (
-        _("Multiple choice"),
-        [
-            *_choice_blocks(),
-            ("min_selected", blocks.IntegerBlock(label=_("at least"), required=False, min_value=0)),
-            ("max_selected", blocks.IntegerBlock(label=_("at most"), required=False, min_value=1)),
-        ],
-    ),
-    "yes_no": (_("Yes or no"), []),
-    "email": (_("Email address"), []),
-    "mobile": (_("Mobile number (+994)"), []),
-    "pin": (_("FİN (personal identification number)"), []),
-    "id_card": (_("ID-card number"), []),
-    "address": (_("Address"), []),
-    "iban": (_("Card account / IBAN (AZ)"), []),
-    "consent": (_("Consent"), []),
-    "file": (
-        _("File upload"),
-        [
-            (
-                "extensions",
-                blocks.CharBlock(
-                    label=_("allowed types"),
-                    default="pdf,jpg,jpeg,png",
-                    help_text=_("Comma-separated file extensions."),
-                ),
-            ),
-            (
-                "max_size_mb",
-                blocks.IntegerBlock(
-                    label=_("maximum size (MB)"), default=5, min_value=1, max_value=50
-                ),
-            ),
-        ],
-    ),
-}
 
 
 class DisplayTextBlock(blocks.StructBlock):
@@ -234,9 +144,10 @@ class DisplayTextBlock(blocks.StructBlock):
 
 
 def field_blocks():
+    """A block per registered field type, then text to read."""
     children = [
-        (type_name, FieldBlock(local_blocks, label=label, icon="form"))
-        for type_name, (label, local_blocks) in FIELD_TYPES.items()
+        (name, FieldBlock(field_type.settings(), label=field_type.label, icon="form"))
+        for name, field_type in FIELD_TYPES.items()
     ]
     return [*children, ("display_text", DisplayTextBlock())]
 
@@ -251,11 +162,14 @@ class GroupBlock(blocks.StructBlock):
     min_items = blocks.IntegerBlock(label=_("at least"), default=0, min_value=0)
     max_items = blocks.IntegerBlock(label=_("at most"), default=10, min_value=1, max_value=100)
     condition = ConditionBlock(required=False)
-    fields = blocks.StreamBlock(field_blocks(), label=_("fields of each item"))
 
     class Meta:
         label = _("Repeating group")
         icon = "group"
+
+    def __init__(self, local_blocks=None, **kwargs):
+        fields = blocks.StreamBlock(field_blocks(), label=_("fields of each item"))
+        super().__init__([*(local_blocks or []), ("fields", fields)], **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -270,15 +184,22 @@ class StepBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("machine name"), validators=[MACHINE_NAME])
     title = LocalisedTextBlock(label=_("title"))
     condition = ConditionBlock(required=False)
-    fields = blocks.StreamBlock([*field_blocks(), ("group", GroupBlock())], label=_("fields"))
 
     class Meta:
         label = _("Step")
         icon = "list-ol"
 
+    def __init__(self, local_blocks=None, **kwargs):
+        fields = blocks.StreamBlock([*field_blocks(), ("group", GroupBlock())], label=_("fields"))
+        super().__init__([*(local_blocks or []), ("fields", fields)], **kwargs)
+
 
 class DeclarationSchemaBlock(blocks.StreamBlock):
-    step = StepBlock()
+    """A declaration form's steps. The form's StreamField is given the class, not an instance,
+    so its blocks are built when first used, with every app's field types."""
 
     class Meta:
         min_num = 1
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([("step", StepBlock()), *(local_blocks or [])], **kwargs)

@@ -5,14 +5,17 @@ whole declaration before it is submitted, and JSON posted to the API. A field wh
 not met is not required and its answer is dropped.
 """
 
+from collections.abc import Mapping
+
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from ..plugins import FIELD_TYPES
 from .conditions import answer_lookup, is_met
 from .definition import FieldDefinition, FormDefinition, GroupDefinition, StepDefinition
-from .fields import build_formfield, to_form_data, to_json
+from .fields import build_formfield, field_type_of, to_form_data, to_json
 
 MAX_ITEMS_CEILING = 100  # whatever a definition says, no group takes more items than this
 
@@ -71,7 +74,7 @@ class StepForm:
                 {
                     f.name: data[f.name]
                     for f in step.fields
-                    if f.type == "file" and isinstance(data.get(f.name), dict)
+                    if field_type_of(f).upload and isinstance(data.get(f.name), dict)
                 }
             )
         self.form = forms.Form(data=data, files=files, prefix=None, initial=initial)
@@ -118,7 +121,8 @@ class StepForm:
                 {
                     f.name: data.get(f"{group.name}-{i}-{f.name}")
                     for f in group.input_fields
-                    if f.type == "file" and isinstance(data.get(f"{group.name}-{i}-{f.name}"), dict)
+                    if field_type_of(f).upload
+                    and isinstance(data.get(f"{group.name}-{i}-{f.name}"), dict)
                 }
                 for i in range(_total(data, group.name))
             ]
@@ -237,7 +241,7 @@ def _raw_values(fields, data, prefix) -> dict:
     values = {}
     for f in fields:
         key = f"{prefix}-{f.name}" if prefix else f.name
-        if f.type == "multiple_choice" and hasattr(data, "getlist"):
+        if field_type_of(f).multiple and hasattr(data, "getlist"):
             values[f.name] = data.getlist(key)
         elif key in data:
             values[f.name] = data.get(key)
@@ -270,16 +274,21 @@ def visible_steps(definition: FormDefinition, answers: dict, channel: str):
     return [s for s in definition.steps if is_met(s.condition, lookup)]
 
 
-# The JSON types an answer of each field type may have (the API gets JSON, not form posts).
-JSON_TYPES = {
-    "integer": (int,),
-    "decimal": (int, float, str),
-    "money": (int, float, str),
-    "yes_no": (bool,),
-    "consent": (bool,),
-    "multiple_choice": (list,),
-    "file": (dict,),  # a reference to a document uploaded with the draft, never raw data
-}
+class _JsonTypes(Mapping):
+    """{field type name: the JSON types its answer may have}, for every registered type (the API
+    gets JSON, not form posts)."""
+
+    def __getitem__(self, name):
+        return FIELD_TYPES[name].json_types
+
+    def __iter__(self):
+        return iter(FIELD_TYPES)
+
+    def __len__(self):
+        return len(FIELD_TYPES)
+
+
+JSON_TYPES = _JsonTypes()
 
 
 def _type_errors(definition: FormDefinition, answers: dict, document_ids) -> dict[str, list[str]]:
@@ -303,7 +312,7 @@ def _type_errors(definition: FormDefinition, answers: dict, document_ids) -> dic
         list_of_non_strings = isinstance(value, list) and not all(isinstance(v, str) for v in value)
         if not isinstance(value, allowed) or bool_where_not_allowed or list_of_non_strings:
             errors[path] = wrong_type
-        elif field.type == "file" and str(value.get("id")) not in document_ids:
+        elif field_type_of(field).upload and str(value.get("id")) not in document_ids:
             errors[path] = [str(_("Upload the file again."))]
 
     for name, value in answers.items():

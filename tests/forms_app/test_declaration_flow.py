@@ -1,5 +1,6 @@
 """A citizen fills in the real declaration, one step per page, and submits it."""
 
+import copy
 import io
 import re
 
@@ -9,7 +10,7 @@ from django.core import mail
 
 from casework.models import Case
 from forms_app import sms
-from forms_app.models import Draft, Submission
+from forms_app.models import DeclarationForm, Draft, Submission
 from tests.forms_app import declaration as d
 
 pytestmark = pytest.mark.django_db
@@ -63,18 +64,57 @@ def test_each_step_explains_its_errors_next_to_the_fields(client):
 
 def test_a_hidden_field_is_not_required_and_a_shown_one_is(client):
     d.start(client)
+    assert "actual_address" not in d.APPLICANT  # lives at the registered address: hidden
+    assert d.post_step(client, "applicant", d.APPLICANT).status_code == 302
     moved = {**d.APPLICANT, "lives_at_registered_address": "no"}
     response = d.post_step(client, "applicant", moved)
-    assert response.status_code == 200  # the actual address is now required
-    assert "Where you actually live" in response.content.decode()
+    assert response.status_code == 200
+    errors = re.findall(r'<a href="#id_([^"]+)"', response.content.decode())
+    assert errors == ["actual_address"]  # now shown, and required
     response = d.post_step(client, "applicant", {**moved, "actual_address": "Sumqayıt, 5-ci mkr."})
     assert response.status_code == 302
+    assert Draft.objects.get().answers["actual_address"] == "Sumqayıt, 5-ci mkr."
+
+
+def publish_with_second_dwelling_costs():
+    """The demo form, with a cost on the costs step asked only of a family that declared more
+    than one dwelling on the property step before it."""
+    form = DeclarationForm.objects.get()
+    schema = copy.deepcopy(form.schema.get_prep_value())
+    costs = next(b["value"] for b in schema if b["value"]["name"] == "costs")
+    label = {"az": "İkinci yaşayış sahəsi (aylıq, AZN)", "en": "Second dwelling (monthly, AZN)"}
+    condition = {"field": "dwellings_count", "operator": "greater", "value": "1"}
+    costs["fields"].append(
+        {
+            "type": "money",
+            "value": {"name": "second_dwelling_monthly", "label": label, "condition": condition},
+        }
+    )
+    form.schema = schema
+    form.save_revision().publish()
 
 
 def test_a_condition_from_an_earlier_step_hides_the_field(client):
+    publish_with_second_dwelling_costs()
+    costs_url = d.SERVICE_URL + "step/costs/"
+    d.fill_in(client, steps=d.STEPS[:4])  # one dwelling
+    assert "second_dwelling_monthly" not in client.get(costs_url).content.decode()
+    assert d.post_step(client, "costs", d.COSTS).status_code == 302  # hidden: not asked
+
+    assert (
+        d.post_step(client, "property", {**d.PROPERTY, "dwellings_count": "2"}).status_code == 302
+    )
+    assert 'name="second_dwelling_monthly"' in client.get(costs_url).content.decode()
+    assert d.post_step(client, "costs", d.COSTS).status_code == 200  # now asked, and required
+    answered = {**d.COSTS, "second_dwelling_monthly": "20"}
+    assert d.post_step(client, "costs", answered).status_code == 302
+    assert Draft.objects.get().answers["second_dwelling_monthly"] == "20.00"
+
+
+def test_fields_controlled_on_their_own_step_or_by_the_channel(client):
     d.fill_in(client, steps=d.STEPS[:5])
     page = client.get(d.SERVICE_URL + "step/payment/").content.decode()
-    assert "feedback_email" in page  # controlled on this step: rendered for the script
+    assert 'name="feedback_email"' in page  # controlled on this step: rendered for the script
     html = client.get(d.SERVICE_URL + "step/declaration/").content.decode()
     assert "citizen_consent" not in html  # controlled by the channel: not for citizens
 
@@ -96,22 +136,17 @@ def test_a_group_respects_its_minimum_and_maximum(client):
     d.fill_in(client, steps=d.STEPS[:2])
     no_incomes = {"has_income": "yes", "incomes-TOTAL_FORMS": "0", "incomes-INITIAL_FORMS": "0"}
     response = d.post_step(client, "incomes", no_incomes)
-    assert response.status_code == 200 and "Add at least 1 item" in response.content.decode()
-    members = d.family(
-        *[
-            {
-                "last_name": "X",
-                "first_name": "Y",
-                "birth_date": "2000-01-01",
-                "relation": "child",
-                "status": "child",
-            }
-        ]
-        * 16
-    )
-    response = d.post_step(client, "family", members)
+    assert response.status_code == 200 and "Add at least 1 item." in response.content.decode()
+
+    def children(count):
+        child = {**d.MEMBERS[1]}
+        return d.family(*[{**child, "pin": f"5ZJ{i:04d}"} for i in range(count)])
+
+    assert d.post_step(client, "family", children(15)).status_code == 302  # the most allowed
+    response = d.post_step(client, "family", children(16))
     assert response.status_code == 200
-    assert Submission.objects.count() == 0
+    assert "You can add at most 15 items." in response.content.decode()
+    assert len(Draft.objects.get().answers["family_members"]) == 15
 
 
 def test_check_your_answers_links_back_to_each_step_and_returns(client):
@@ -186,8 +221,11 @@ def test_save_and_resume_by_the_secret_link(client, django_capture_on_commit_cal
     client.cookies.clear()  # another day, another browser
     resumed = client.get(link)
     assert resumed.status_code == 302
-    step = client.get(resumed["Location"], follow=True).content.decode()
-    assert 'value="Əliyeva"' in step or "Family members" in step
+    # On to the first step still to do, the saved one filled in as it was left.
+    landed = client.get(resumed["Location"], follow=True)
+    assert landed.redirect_chain[-1][0].endswith("/step/family/")
+    saved_step = client.get(d.SERVICE_URL + "step/applicant/").content.decode()
+    assert 'value="Əliyeva"' in saved_step and 'value="AA1234567"' in saved_step
 
 
 def test_an_expired_or_unknown_resume_link_says_so(client):
@@ -219,6 +257,7 @@ def test_the_receipt_cannot_be_opened_from_another_browser(
     submitted = d.submit(client)
     confirmation = client.get(submitted["Location"]).content.decode()
     receipt_url = re.search(r'href="([^"]+/receipt/[^"]+)"', confirmation).group(1)
+    assert client.get(receipt_url)["Content-Type"] == "application/pdf"  # this browser can
     client.cookies.clear()
     assert client.get(receipt_url).status_code == 404
     assert client.get(submitted["Location"]).status_code == 404

@@ -2,8 +2,11 @@
 
 import copy
 import re
+from urllib.parse import urlsplit
 
+import pypdfium2
 import pytest
+import zxingcpp
 
 from casework.models import AuditEvent, Case
 from forms_app import actions, services
@@ -92,12 +95,33 @@ def test_a_closed_service_accepts_nothing(client, service_page):
     assert client.post("/e-xidmetler/unvanli-dovlet-sosial-yardimi/start/").status_code == 200
 
 
+def scanned_qr_codes(pdf: bytes) -> list[str]:
+    """What a phone reads from the QR codes of a PDF: each page drawn as an image, then
+    decoded."""
+    texts = []
+    for page in pypdfium2.PdfDocument(pdf):
+        image = page.render(scale=4).to_pil()
+        texts += [
+            code.text
+            for code in zxingcpp.read_barcodes(image)
+            if code.format == zxingcpp.BarcodeFormat.QRCode
+        ]
+    return texts
+
+
 def test_the_receipts_qr_code_leads_to_a_page_that_confirms_it(client, service_page):
     submission = submit(service_page)
+    receipt = service_page.url + service_page.reverse_subpage(
+        "receipt", args=[submission.public_id]
+    )
+    pdf = client.get(receipt, {"t": services.receipt_token(submission)}).content
+    [scanned] = scanned_qr_codes(pdf)
     verify = service_page.url + service_page.reverse_subpage(
         "verify", args=[submission.reference, submission.digest]
     )
-    response = client.get(verify)
+    assert scanned == f"http://testserver{verify}"
+
+    response = client.get(urlsplit(scanned).path)
     assert response.status_code == 200
     assert submission.reference in response.content.decode()
     assert "Əliyeva" not in response.content.decode()  # no personal data on a public page
@@ -128,4 +152,17 @@ def test_email_a_copy_sends_the_labelled_answers_through_the_queue(
         submission = submit(service_page)
     message = next(m for m in mail.outbox if submission.reference in m.subject)
     assert message.to == ["qeydiyyat@example.az", "arxiv@example.az"]
-    assert "Əliyeva" in message.body and "Surname" in message.body or "Soyad" in message.body
+    assert message.subject == f"{submission.reference}: Ünvanlı dövlət sosial yardımı"
+    # Each answer on a line, labelled as in the applicant's language (Azerbaijani here), groups
+    # item by item, choices and yes/no in words, amounts with their currency.
+    lines = message.body.splitlines()
+    assert lines[:3] == [
+        "FİN: 5ZJBKQG",
+        "Şəxsiyyət vəsiqəsinin nömrəsi: AA1234567",
+        "Soyad: Əliyeva",
+    ]
+    assert "Qeydiyyat ünvanında yaşayırsınız?: Bəli" in lines
+    assert "Ailə üzvü 2: Ad: Aysel" in lines
+    assert "Ailə üzvü 1: Sizə qohumluğu: Həyat yoldaşı" in lines
+    assert "Gəlir 1: 12 ay üzrə məbləğ (AZN): 3600.00 AZN" in lines
+    assert "Doğum tarixi: 14.03.1985" in lines

@@ -1,0 +1,541 @@
+"""The kinds of field editors build a declaration from. Each type is one small class, as each
+field type of Wagtail's FormBuilder is one `create_<type>_field` method: its settings in the
+editor, the Django form field that asks for the answer, how a cleaned answer is stored as JSON and
+read back as form data, and how a person reads it on screen and in a spreadsheet.
+
+Types are found by name in the registry of plugins.py. forms_app registers these from its
+AppConfig.ready; another app registers its own the same way, e.g.
+`plugins.register_field_type(VehiclePlate())`. What every field shares (label, help text,
+required, extra checks, error text) is applied by fields.py, not by the types.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import blocks
+
+from .. import validators
+from ..plugins import register_field_type
+from .blocks import MACHINE_NAME, LocalisedTextBlock
+from .definition import localised
+
+
+class FieldType:
+    """A kind of field. `name` is what schemas store: never rename a type forms already use."""
+
+    name = ""
+    label = ""
+    json_types: tuple[type, ...] = (str,)  # what an answer sent to the JSON API may be
+    multiple = False  # the browser posts several values under the field's name
+    upload = False  # the answer is a file; stored, it refers to an uploaded document
+
+    def settings(self) -> list[tuple[str, blocks.Block]]:
+        """The editor's blocks for this type's own settings; the settings every field has
+        (machine name, label, required, …) come first without being listed here."""
+        return []
+
+    def formfield(self, definition, language: str, **kwargs) -> forms.Field:
+        """The Django form field asking for the answer; `kwargs` are its label, help text and
+        whether it is required."""
+        raise NotImplementedError
+
+    def to_json(self, definition, value):
+        """A cleaned value as stored in the answers."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value  # uploads stay files here; services.save_step stores them
+
+    def to_form_data(self, definition, value):
+        """A stored answer (never None) as a form would post it, to validate it again."""
+        return value
+
+    def display(self, definition, value, language: str) -> str:
+        """An answer (never empty) as a person reads it: check your answers, the receipt, the
+        email copy, the admin."""
+        return strip_tags(str(value))
+
+    def export(self, definition, value, language: str):
+        """An answer (never empty) in a spreadsheet cell: a value Excel can compute with where
+        there is one, else text."""
+        return str(value)
+
+
+# Form fields and checks the types share ------------------------------------------------------
+
+
+class NormalisingCharField(forms.CharField):
+    def __init__(self, *, normalise, **kwargs):
+        self.normalise = normalise
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return self.normalise(super().to_python(value))
+
+
+class AddressField(forms.CharField):
+    widget = forms.Textarea(attrs={"rows": 3})
+
+
+class ConsentField(forms.BooleanField):
+    """A box the person must tick when the field is required."""
+
+
+def _lengths(options, default_max_length) -> dict:
+    # A text field without a maximum still has one: nobody's answer is a megabyte long.
+    lengths = {"max_length": int(options.get("max_length") or default_max_length)}
+    if options.get("min_length"):
+        lengths["min_length"] = int(options["min_length"])
+    return lengths
+
+
+def _range(options, cast) -> dict:
+    return {
+        key: cast(options[key])
+        for key in ("min_value", "max_value")
+        if options.get(key) not in (None, "")
+    }
+
+
+def _choices(options, language):
+    return [(o["value"], localised(o["label"], language)) for o in options.get("options") or []]
+
+
+def _date_limits(options):
+    def check(value: datetime.date):
+        if options.get("past_only") and value > timezone.localdate():
+            raise ValidationError(_("The date can't be in the future."), code="future")
+        if options.get("min_date") and value < datetime.date.fromisoformat(options["min_date"]):
+            raise ValidationError(_("The date is too early."), code="too_early")
+        if options.get("max_date") and value > datetime.date.fromisoformat(options["max_date"]):
+            raise ValidationError(_("The date is too late."), code="too_late")
+
+    return check
+
+
+def _selection_limits(options):
+    def check(values):
+        low, high = options.get("min_selected"), options.get("max_selected")
+        if low and len(values) < int(low):
+            raise ValidationError(
+                ngettext(
+                    "Choose at least %(n)s option.", "Choose at least %(n)s options.", int(low)
+                )
+                % {"n": low},
+                code="min_selected",
+            )
+        if high and len(values) > int(high):
+            raise ValidationError(
+                ngettext("Choose at most %(n)s option.", "Choose at most %(n)s options.", int(high))
+                % {"n": high},
+                code="max_selected",
+            )
+
+    return check
+
+
+def _max_size(megabytes):
+    def check(uploaded):
+        if uploaded.size > megabytes * 1024 * 1024:
+            raise ValidationError(
+                _("The file is bigger than %(mb)s MB.") % {"mb": megabytes}, code="too_big"
+            )
+
+    return check
+
+
+# The editor's settings the types share ---------------------------------------------------------
+
+
+def _length_settings():
+    return [
+        ("min_length", blocks.IntegerBlock(label=_("minimum length"), required=False, min_value=0)),
+        ("max_length", blocks.IntegerBlock(label=_("maximum length"), required=False, min_value=1)),
+    ]
+
+
+def _range_settings(block_class=blocks.DecimalBlock):
+    return [
+        ("min_value", block_class(label=_("minimum"), required=False)),
+        ("max_value", block_class(label=_("maximum"), required=False)),
+    ]
+
+
+class ChoiceOptionBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("stored value"), validators=[MACHINE_NAME])
+    label = LocalisedTextBlock(label=_("label"))
+
+
+def _choice_settings():
+    return [("options", blocks.ListBlock(ChoiceOptionBlock(), label=_("options"), min_num=1))]
+
+
+# Text -----------------------------------------------------------------------------------------
+
+
+class ShortText(FieldType):
+    name = "short_text"
+    label = _("Short text")
+
+    def settings(self):
+        pattern = blocks.CharBlock(label=_("pattern (regular expression)"), required=False)
+        return [*_length_settings(), ("pattern", pattern)]
+
+    def formfield(self, definition, language, **kwargs):
+        options = definition.options
+        if options.get("pattern"):
+            kwargs["validators"] = [RegexValidator(f"^(?:{options['pattern']})$")]
+        return forms.CharField(**_lengths(options, 255), **kwargs)
+
+
+class LongText(FieldType):
+    name = "long_text"
+    label = _("Long text")
+
+    def settings(self):
+        return _length_settings()
+
+    def formfield(self, definition, language, **kwargs):
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 4}), **_lengths(definition.options, 5000), **kwargs
+        )
+
+
+class Address(FieldType):
+    name = "address"
+    label = _("Address")
+
+    def formfield(self, definition, language, **kwargs):
+        return AddressField(**_lengths(definition.options, 500), **kwargs)
+
+
+class Email(FieldType):
+    name = "email"
+    label = _("Email address")
+
+    def formfield(self, definition, language, **kwargs):
+        return forms.EmailField(max_length=254, **kwargs)
+
+
+# Numbers and dates ----------------------------------------------------------------------------
+
+
+class Integer(FieldType):
+    name = "integer"
+    label = _("Whole number")
+    json_types = (int,)
+
+    def settings(self):
+        return _range_settings(blocks.IntegerBlock)
+
+    def formfield(self, definition, language, **kwargs):
+        return forms.IntegerField(**_range(definition.options, int), **kwargs)
+
+    def export(self, definition, value, language):
+        return value if isinstance(value, int) else str(value)
+
+
+class DecimalNumber(FieldType):
+    name = "decimal"
+    label = _("Decimal number")
+    json_types = (int, float, str)
+    decimal_places = 4
+
+    def settings(self):
+        return _range_settings()
+
+    def formfield(self, definition, language, **kwargs):
+        return forms.DecimalField(
+            max_digits=14,
+            decimal_places=self.decimal_places,
+            **_range(definition.options, lambda v: Decimal(str(v))),
+            **kwargs,
+        )
+
+    def export(self, definition, value, language):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return str(value)
+
+
+class Money(DecimalNumber):
+    name = "money"
+    label = _("Amount in AZN")
+    decimal_places = 2
+
+    def formfield(self, definition, language, **kwargs):
+        field = super().formfield(definition, language, **kwargs)
+        field.widget.attrs.update({"inputmode": "decimal", "step": "0.01"})
+        return field
+
+    def to_json(self, definition, value):
+        if isinstance(value, Decimal):
+            value = value.quantize(Decimal("0.01"))
+        return super().to_json(definition, value)
+
+    def display(self, definition, value, language):
+        return f"{value} AZN"
+
+
+class Date(FieldType):
+    name = "date"
+    label = _("Date")
+
+    def settings(self):
+        return [
+            ("min_date", blocks.DateBlock(label=_("earliest"), required=False)),
+            ("max_date", blocks.DateBlock(label=_("latest"), required=False)),
+            ("past_only", blocks.BooleanBlock(label=_("not in the future"), required=False)),
+        ]
+
+    def formfield(self, definition, language, **kwargs):
+        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+        field.validators.append(_date_limits(definition.options))
+        return field
+
+    def display(self, definition, value, language):
+        try:
+            return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
+        except (TypeError, ValueError):
+            return str(value)
+
+    def export(self, definition, value, language):
+        try:
+            return datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return str(value)
+
+
+# Choices --------------------------------------------------------------------------------------
+
+
+class SingleChoice(FieldType):
+    name = "single_choice"
+    label = _("Single choice")
+
+    def settings(self):
+        widget = blocks.ChoiceBlock(
+            label=_("shown as"),
+            default="radio",
+            choices=[("radio", _("radio buttons")), ("select", _("drop-down list"))],
+        )
+        return [*_choice_settings(), ("widget", widget)]
+
+    def formfield(self, definition, language, **kwargs):
+        choices = _choices(definition.options, language)
+        if definition.options.get("widget", "radio") == "radio":
+            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
+        return forms.ChoiceField(choices=[("", "—"), *choices], widget=forms.Select, **kwargs)
+
+    def display(self, definition, value, language):
+        # An option removed from the form since shows its stored value.
+        labels = dict(_choices(definition.options, language))
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(labels.get(v, v)) for v in values)
+
+    def export(self, definition, value, language):
+        return self.display(definition, value, language)
+
+
+class MultipleChoice(SingleChoice):
+    name = "multiple_choice"
+    label = _("Multiple choice")
+    json_types = (list,)
+    multiple = True
+
+    def settings(self):
+        return [
+            *_choice_settings(),
+            ("min_selected", blocks.IntegerBlock(label=_("at least"), required=False, min_value=0)),
+            ("max_selected", blocks.IntegerBlock(label=_("at most"), required=False, min_value=1)),
+        ]
+
+    def formfield(self, definition, language, **kwargs):
+        field = forms.MultipleChoiceField(
+            choices=_choices(definition.options, language),
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
+        field.validators.append(_selection_limits(definition.options))
+        return field
+
+
+class YesNo(FieldType):
+    name = "yes_no"
+    label = _("Yes or no")
+    json_types = (bool,)
+
+    def formfield(self, definition, language, **kwargs):
+        # A required yes/no must be answered either way, so it is a choice, not a checkbox.
+        return forms.TypedChoiceField(
+            choices=[("yes", _("Yes")), ("no", _("No"))],
+            coerce=lambda v: v == "yes",
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+    def to_form_data(self, definition, value):
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return value
+
+    def display(self, definition, value, language):
+        return str(_("Yes") if value else _("No"))
+
+    def export(self, definition, value, language):
+        return self.display(definition, value, language)
+
+
+class Consent(YesNo):
+    name = "consent"
+    label = _("Consent")
+
+    def formfield(self, definition, language, **kwargs):
+        return ConsentField(**kwargs)
+
+    def to_form_data(self, definition, value):
+        return "on" if value else None
+
+
+# Identifiers ----------------------------------------------------------------------------------
+
+
+class Mobile(FieldType):
+    name = "mobile"
+    label = _("Mobile number (+994)")
+
+    def formfield(self, definition, language, **kwargs):
+        field = NormalisingCharField(
+            normalise=validators.normalise_mobile,
+            max_length=32,
+            validators=[validators.validate_az_mobile],
+            **kwargs,
+        )
+        field.widget.attrs.update({"type": "tel", "autocomplete": "tel"})
+        return field
+
+
+class Pin(FieldType):
+    name = "pin"
+    label = _("FİN (personal identification number)")
+
+    def formfield(self, definition, language, **kwargs):
+        return NormalisingCharField(
+            normalise=validators.normalise_pin,
+            max_length=16,
+            validators=[validators.validate_pin],
+            **kwargs,
+        )
+
+
+class IdCard(FieldType):
+    name = "id_card"
+    label = _("ID-card number")
+
+    def formfield(self, definition, language, **kwargs):
+        return NormalisingCharField(
+            normalise=validators.normalise_compact_upper,
+            max_length=16,
+            validators=[validators.validate_id_card],
+            **kwargs,
+        )
+
+
+class Iban(FieldType):
+    name = "iban"
+    label = _("Card account / IBAN (AZ)")
+
+    def formfield(self, definition, language, **kwargs):
+        return NormalisingCharField(
+            normalise=validators.normalise_compact_upper,
+            max_length=40,
+            validators=[validators.validate_az_iban],
+            **kwargs,
+        )
+
+
+# Files ----------------------------------------------------------------------------------------
+
+
+class File(FieldType):
+    name = "file"
+    label = _("File upload")
+    json_types = (dict,)  # a reference to a document uploaded with the draft, never raw data
+    upload = True
+
+    def settings(self):
+        return [
+            (
+                "extensions",
+                blocks.CharBlock(
+                    label=_("allowed types"),
+                    default="pdf,jpg,jpeg,png",
+                    help_text=_("Comma-separated file extensions."),
+                ),
+            ),
+            (
+                "max_size_mb",
+                blocks.IntegerBlock(
+                    label=_("maximum size (MB)"), default=5, min_value=1, max_value=50
+                ),
+            ),
+        ]
+
+    def formfield(self, definition, language, **kwargs):
+        options = definition.options
+        extensions = [
+            e.strip().lower().lstrip(".") for e in (options.get("extensions") or "").split(",")
+        ]
+        return forms.FileField(
+            validators=[
+                FileExtensionValidator([e for e in extensions if e]),
+                _max_size(int(options.get("max_size_mb") or 5)),
+            ],
+            **kwargs,
+        )
+
+    def display(self, definition, value, language):
+        if isinstance(value, dict):
+            return value.get("name", "")
+        return super().display(definition, value, language)
+
+    def export(self, definition, value, language):
+        return self.display(definition, value, language)
+
+
+# In the order the editor offers them (their order in the schema's migrations, too).
+BUILTIN_FIELD_TYPES = (
+    ShortText(),
+    LongText(),
+    Integer(),
+    DecimalNumber(),
+    Money(),
+    Date(),
+    SingleChoice(),
+    MultipleChoice(),
+    YesNo(),
+    Email(),
+    Mobile(),
+    Pin(),
+    IdCard(),
+    Address(),
+    Iban(),
+    Consent(),
+    File(),
+)
+
+
+def register_builtin_field_types():
+    for field_type in BUILTIN_FIELD_TYPES:
+        register_field_type(field_type)
