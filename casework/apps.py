@@ -8,8 +8,13 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self):
-        from . import actions, status  # noqa: F401  (register with forms_app)
-        from .schedules import ensure_registry_catalogue, ensure_schedules
+        from wagtail.signals import published
 
+        from . import actions, status  # noqa: F401  (register with forms_app)
+        from .models import RuleParameters
+        from .schedules import ensure_registry_catalogue, ensure_schedules
+        from .signals import freeze_published_rule_parameters
+
+        published.connect(freeze_published_rule_parameters, sender=RuleParameters)
         post_migrate.connect(ensure_schedules, sender=self)
         post_migrate.connect(ensure_registry_catalogue, sender=self)

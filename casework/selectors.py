@@ -1,3 +1,8 @@
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
 from .models import Case
 
 # Statuses the pipeline moves on by itself; FLAGGED waits for a person, DECIDED/CLOSED are done.
@@ -54,3 +59,36 @@ def registry_health(*, since):
             }
         )
     return rows
+
+
+def parameters_version_in_force(day):
+    """The published rule parameters for applications made on `day`: the newest version whose
+    effective date has come."""
+    from .models import RuleParametersVersion
+
+    return (
+        RuleParametersVersion.objects.filter(effective_from__lte=day)
+        .order_by("-effective_from", "-number")
+        .first()
+    )
+
+
+def last_refusal_for_false_information(pins) -> date | None:
+    """The day this system last refused an application of one of these people for false
+    information (the registries' assistance history knows the ministry's older ones)."""
+    from .models import Decision
+
+    refused = Decision.objects.filter(
+        outcome=Decision.Outcome.REFUSED, case__members__pin__in=list(pins)
+    ).values_list("grounds", "decided_at")
+    days = [timezone.localdate(at) for grounds, at in refused if "false_information" in grounds]
+    return max(days, default=None)
+
+
+def undeclared_income_tolerance(day) -> Decimal | None:
+    """The rule parameters' tolerance (AZN a month) for applications made on `day`."""
+    version = parameters_version_in_force(day)
+    if version is None:
+        return None
+    (value,) = version.values["undeclared_income_tolerance"].values()
+    return Decimal(str(value))

@@ -412,7 +412,10 @@ def status(request, page):
             page, form.cleaned_data["reference"], form.cleaned_data["pin"]
         )
         if submission:
-            context.update(submission=submission, status=status_of(submission))
+            context.update(
+                submission=submission,
+                status=status_of(submission, translation.get_language()),
+            )
         else:
             form.add_error(None, _("No application matches this reference number and FİN."))
     return TemplateResponse(request, "forms_app/status.html", context)

@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from django.conf import settings
-
 from ..declaration import Declaration, FamilyMember
 from ..money import azn
 from .household import Discrepancy, Household
@@ -28,8 +26,9 @@ SECOND_OPEN_APPLICATION = "second_open_application"
 
 # How much more a month (on the 12 months' average) the registries may show for a member than
 # the declaration gave before the difference counts as undeclared income: rounding, a bonus
-# forgotten by a few manat, are not a false declaration.
-DEFAULT_INCOME_TOLERANCE_AZN = 10
+# forgotten by a few manat, are not a false declaration. The rule parameters in force set it; this
+# is for a comparison made without them.
+DEFAULT_INCOME_TOLERANCE = Decimal("10")
 
 
 def _who(member: FamilyMember) -> str:
@@ -37,10 +36,9 @@ def _who(member: FamilyMember) -> str:
     return f"{name}, born {member.birth_date}" if member.birth_date else name
 
 
-def _undeclared_income(declaration: Declaration, household: Household) -> Iterator[Discrepancy]:
-    tolerance = Decimal(
-        settings.CASEWORK.get("UNDECLARED_INCOME_TOLERANCE_AZN", DEFAULT_INCOME_TOLERANCE_AZN)
-    )
+def _undeclared_income(
+    declaration: Declaration, household: Household, tolerance: Decimal
+) -> Iterator[Discrepancy]:
     for member in household.members:
         if not member.incomes:
             continue
@@ -160,7 +158,6 @@ def _second_open_application(
 
 
 CHECKS: list[Callable[[Declaration, Household], Iterator[Discrepancy]]] = [
-    _undeclared_income,
     _undeclared_vehicles,
     _undeclared_dwellings,
     _deceased,
@@ -170,5 +167,14 @@ CHECKS: list[Callable[[Declaration, Household], Iterator[Discrepancy]]] = [
 ]
 
 
-def find_discrepancies(declaration: Declaration, household: Household) -> list[Discrepancy]:
-    return [found for check in CHECKS for found in check(declaration, household)]
+def find_discrepancies(
+    declaration: Declaration,
+    household: Household,
+    *,
+    income_tolerance: Decimal = DEFAULT_INCOME_TOLERANCE,
+) -> list[Discrepancy]:
+    """Every disagreement; `income_tolerance` (AZN a month) is the rule parameters' in force."""
+    return [
+        *_undeclared_income(declaration, household, income_tolerance),
+        *(found for check in CHECKS for found in check(declaration, household)),
+    ]

@@ -1,5 +1,7 @@
 """Batch mode: many waiting cases share their registry calls."""
 
+from decimal import Decimal
+
 import pytest
 
 from casework import tasks
@@ -44,6 +46,9 @@ def test_the_scheduled_batch_decides_what_it_enriched(registries, submit_scenari
     assert tasks.process_received_cases() == 2  # the oldest two
     statuses = [Case.objects.get(pk=c.pk).status for c in cases]
     assert statuses == ["decided", "decided", "received"]
+    eligible, vehicle_owner = (Case.objects.get(pk=c.pk).decision for c in cases[:2])
+    assert (eligible.outcome, eligible.monthly_amount) == ("granted", Decimal("750.00"))
+    assert (vehicle_owner.outcome, vehicle_owner.grounds) == ("refused", ["vehicle"])
     assert tasks.process_received_cases() == 1
     assert Case.objects.get(pk=cases[2].pk).status == "flagged"
 

@@ -1,10 +1,11 @@
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from casework import services, tasks
-from casework.models import AuditEvent, Case
+from casework.models import AuditEvent, Case, Decision
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,14 @@ def test_processing_a_case_twice_decides_it_once(case):
     tasks.process_case(case.pk)  # at-least-once delivery: a second run changes nothing
     case.refresh_from_db()
     assert case.status == Case.Status.DECIDED
+    assert (case.decision.outcome, case.decision.monthly_amount) == ("granted", Decimal("750.00"))
+    assert Decision.objects.filter(case=case).count() == 1
     assert AuditEvent.objects.filter(case=case, action="status_changed").count() == 2
 
 
 def test_a_case_cannot_skip_states(case):
     with pytest.raises(services.TransitionNotAllowed):
-        services._transition(case, Case.Status.CLOSED)
+        services.transition(case, Case.Status.CLOSED)
 
 
 def test_the_sweeper_re_enqueues_only_cases_stuck_past_the_limit(case, settings):
@@ -35,6 +38,7 @@ def test_the_sweeper_re_enqueues_only_cases_stuck_past_the_limit(case, settings)
     assert tasks.sweep_stuck_cases() == 1
     case.refresh_from_db()
     assert case.status == Case.Status.DECIDED  # the sync q2 test broker ran it
+    assert case.decision.outcome == "granted"
 
 
 def test_the_sweeper_is_scheduled():

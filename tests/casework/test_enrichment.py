@@ -305,15 +305,17 @@ def test_enriching_again_calls_no_registry_and_changes_nothing(registries, submi
 def test_a_case_enriched_meanwhile_by_another_worker_is_left_alone(
     registries, submit_scenario, monkeypatch
 ):
+    from casework.services import enrichment
+
     case = submit_scenario("eligible")
-    fetch = services.fetch_people
+    fetch = enrichment.fetch_people
 
     def fetch_while_another_worker_finishes(*args, **kwargs):
         results = fetch(*args, **kwargs)
         Case.objects.filter(pk=case.pk).update(status=Status.ENRICHED)
         return results
 
-    monkeypatch.setattr(services, "fetch_people", fetch_while_another_worker_finishes)
+    monkeypatch.setattr(enrichment, "fetch_people", fetch_while_another_worker_finishes)
     services.enrich_case(case.pk)
     assert not RegistryLookup.objects.filter(case=case).exists()
     assert not AuditEvent.objects.filter(case=case, action="status_changed").exists()
@@ -354,8 +356,7 @@ def test_income_a_little_above_the_declared_is_within_the_tolerance(settings):
     household = registries_say(members=[Member("1DECWYC", incomes=[salary])])
     declaration = declared(incomes=[("1DECWYC", "1100")])  # 8.33 AZN a month less
     assert kinds(declaration, household) == []
-    settings.CASEWORK = {**settings.CASEWORK, "UNDECLARED_INCOME_TOLERANCE_AZN": 5}
-    (found,) = find_discrepancies(declaration, household)
+    (found,) = find_discrepancies(declaration, household, income_tolerance=Decimal("5"))
     assert (found.kind, found.settled_by_registry) == ("undeclared_income", True)
     assert (found.declared, found.registry) == ("1,100.00 AZN in 12 months", "tax")
 

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,7 @@ def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, mocks_url,
         case.refresh_from_db()
     assert case.status == Case.Status.DECIDED, f"the worker did not decide:\n{q2_cluster.output()}"
 
+    assert (case.decision.outcome, case.decision.monthly_amount) == ("granted", Decimal("750.00"))
     from django_q.models import Success
 
     assert Success.objects.filter(func="casework.tasks.process_case", args=(case.pk,)).exists()

@@ -208,11 +208,9 @@ CASEWORK = {
     # cases every minute with shared registry calls (throughput under a burst of applications).
     "ENRICH_IN_BATCHES": os.environ.get("ENRICH_IN_BATCHES", "") == "1",
     "BATCH_CASES": int(os.environ.get("BATCH_CASES", "200")),
-    # A member's registry income may exceed what was declared for them by this much a month (on
-    # the 12 months' average) before it counts as undeclared income.
-    "UNDECLARED_INCOME_TOLERANCE_AZN": 10,
-    # A refusal for false information bars a new application for this long (the law: one year).
-    "FALSE_INFORMATION_BAR_YEARS": 1,
+    # The declaration's answers (a member's status) that say the person cares for a disabled
+    # person or a young child: a valid reason not to work while the family has such a person.
+    "CARER_STATUSES": ["carer"],
 }
 
 LOGGING = {
@@ -222,7 +220,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # httpx logs every request at INFO: the RegistryLookup rows already record them.
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
+    # numexpr (under OpenFisca) announces its thread count at start-up.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "numexpr": {"level": "WARNING"},
+    },
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from casework.models import RuleParameters
 from casework.registries.catalogue import follow_local_mocks
 from forms_app.models import DeclarationForm, EServicePage, OperatorProfile
 from pages.models import HomePage, ServiceIndexPage, StandardPage
@@ -31,6 +32,7 @@ from themes.models import ThemeSettings
 
 from . import _demo_content as content
 from ._demo_declaration import TARGETED_ASSISTANCE_DECLARATION
+from ._demo_rules import RULE_PARAMETERS
 
 DECLARATION_TITLE = "Ünvanlı dövlət sosial yardımı — ərizə-bəyannamə"
 
@@ -63,6 +65,7 @@ class Command(BaseCommand):
         }
         self._child(services, EServicePage, texts, locales)
         self._child(home, StandardPage, content.HOW_TO_APPLY, locales)
+        self._rule_parameters()
         for site in Site.objects.all():
             ThemeSettings.for_site(site).save()
         groups = self._groups()
@@ -133,6 +136,12 @@ class Command(BaseCommand):
             form.save_revision().publish()  # freezes version 1
         return form
 
+    def _rule_parameters(self):
+        if not RuleParameters.objects.filter(title=RULE_PARAMETERS["title"]).exists():
+            parameters = RuleParameters(**RULE_PARAMETERS)
+            parameters.save()
+            parameters.save_revision().publish()  # freezes version 1
+
     # People and permissions --------------------------------------------------------------
 
     def _groups(self):
@@ -174,13 +183,29 @@ class Command(BaseCommand):
                     content_type__app_label="forms_app", codename__in=codenames
                 )
             )
-        # Supervisors also look after the registry catalogue and its health.
-        groups["Supervisors"].permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="casework",
-                codename__in=["view_auditevent", "view_registrysource", "change_registrysource"],
+        # Supervisors also look after the registry catalogue and its health, and propose changes
+        # to the rule parameters, which Moderators publish (the same moderation as content).
+        casework_perms = {
+            "Supervisors": [
+                "view_auditevent",
+                "view_registrysource",
+                "change_registrysource",
+                "add_ruleparameters",
+                "change_ruleparameters",
+            ],
+            "Moderators": [
+                "change_ruleparameters",
+                "publish_ruleparameters",
+                "lock_ruleparameters",
+                "unlock_ruleparameters",
+            ],
+        }
+        for name, codenames in casework_perms.items():
+            groups[name].permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="casework", codename__in=codenames
+                )
             )
-        )
         collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
         for name in ("Editors", "Moderators"):
             for codename in ("add_image", "choose_image", "add_document", "choose_document"):
@@ -217,11 +242,12 @@ class Command(BaseCommand):
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         for root in Page.objects.filter(depth=2):
             WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-        # Declaration forms go through the same moderation as pages.
-        WorkflowContentType.objects.update_or_create(
-            content_type=ContentType.objects.get_for_model(DeclarationForm),
-            defaults={"workflow": workflow},
-        )
+        # Declaration forms and the rule parameters go through the same moderation as pages.
+        for model in (DeclarationForm, RuleParameters):
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": workflow},
+            )
 
     def _users(self, groups):
         User = get_user_model()

@@ -1,4 +1,5 @@
-"""State changes of cases. Each public function is one transaction and leaves an audit event."""
+"""Enrichment: the registries' answers about a family, stored, normalised into the household
+snapshot and compared with the declaration."""
 
 from dataclasses import replace
 from datetime import date
@@ -7,48 +8,13 @@ from itertools import groupby
 from django.db import transaction
 from django.utils import timezone
 
-from .audit import record_event
-from .declaration import read_declaration
-from .models import Case, Decision
-from .registries.discrepancies import find_discrepancies
-from .registries.lookups import enabled_sources, fetch_people, store_lookups
-from .registries.normalise import build_household
-
-PLACEHOLDER_RULE_SET = "walking-skeleton"
-
-
-class TransitionNotAllowed(Exception):
-    pass
-
-
-def open_case(submission) -> Case:
-    """Open the case of a new submission; runs inside the submit transaction."""
-    with transaction.atomic():
-        case = Case.objects.create(submission=submission, reference=submission.reference)
-        record_event(
-            "case_opened",
-            case=case,
-            data={"reference": case.reference, "channel": submission.channel},
-        )
-    return case
-
-
-def _transition(case: Case, to_status: str, *, actor=None, reason: str = "", data=None) -> Case:
-    """Change the status of a locked case; the caller holds the transaction."""
-    if to_status not in Case.TRANSITIONS[case.status]:
-        raise TransitionNotAllowed(f"{case.reference}: {case.status} → {to_status}")
-    from_status = case.status
-    case.status = to_status
-    case.status_changed_at = timezone.now()
-    case.save(update_fields=["status", "status_changed_at"])
-    record_event(
-        "status_changed",
-        case=case,
-        actor=actor,
-        reason=reason,
-        data={"from": from_status, "to": to_status, **(data or {})},
-    )
-    return case
+from .. import selectors
+from ..declaration import read_declaration
+from ..models import Case
+from ..registries.discrepancies import find_discrepancies
+from ..registries.lookups import enabled_sources, fetch_people, store_lookups
+from ..registries.normalise import build_household
+from .cases import transition
 
 
 def enrich_case(case_id: int, *, transport=None) -> Case:
@@ -96,7 +62,10 @@ def _application_day(case) -> date:
 
 def _store_enrichment(case_id, declaration, sources, answers, as_of) -> bool:
     household = build_household(declaration, answers, as_of)
-    discrepancies = find_discrepancies(declaration, household)
+    tolerance = selectors.undeclared_income_tolerance(as_of)
+    discrepancies = find_discrepancies(
+        declaration, household, **({"income_tolerance": tolerance} if tolerance else {})
+    )
     reasons = _reasons_for_a_caseworker(sources, household, discrepancies)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
@@ -106,7 +75,7 @@ def _store_enrichment(case_id, declaration, sources, answers, as_of) -> bool:
         case.household = household.as_json()
         case.discrepancies = [d.as_json() for d in discrepancies]
         case.save(update_fields=["household", "discrepancies"])
-        _transition(
+        transition(
             case,
             Case.Status.FLAGGED if reasons else Case.Status.ENRICHED,
             reason="; ".join(reasons),
@@ -132,27 +101,3 @@ def _reasons_for_a_caseworker(sources, household, discrepancies) -> list[str]:
         for d in discrepancies
         if not d.settled_by_registry
     ]
-
-
-def decide_case(case_id: int) -> Case:
-    """Decide an enriched case. (Placeholder: records a provisional decision until the
-    eligibility rules land.)"""
-    with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case_id)
-        if case.status != Case.Status.ENRICHED:
-            return case
-        decision = Decision.objects.create(
-            case=case,
-            outcome=Decision.Outcome.PROVISIONAL,
-            rule_set_version=PLACEHOLDER_RULE_SET,
-            explanation=[
-                {
-                    "az": "Ərizə qəbul edildi; uyğunluq qaydaları hələ tətbiq edilmir.",
-                    "ru": "Заявление принято; правила оценки нуждаемости пока не применяются.",
-                    "en": "The declaration was received; eligibility rules are not applied yet.",
-                }
-            ],
-        )
-        return _transition(
-            case, Case.Status.DECIDED, data={"decision": decision.pk, "outcome": decision.outcome}
-        )

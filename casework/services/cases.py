@@ -1,0 +1,48 @@
+"""Opening a case and moving it from one status to the next: the only way a case's status
+changes, always with an audit event in the same transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..audit import record_event
+from ..declaration import read_declaration
+from ..models import Case, CaseMember
+
+
+class TransitionNotAllowed(Exception):
+    pass
+
+
+def open_case(submission) -> Case:
+    """Open the case of a new submission; runs inside the submit transaction."""
+    declaration = read_declaration(submission.answers)
+    with transaction.atomic():
+        case = Case.objects.create(submission=submission, reference=submission.reference)
+        CaseMember.objects.bulk_create(
+            CaseMember(case=case, pin=pin, is_applicant=pin == declaration.applicant.pin)
+            for pin in dict.fromkeys(declaration.pins)
+        )
+        record_event(
+            "case_opened",
+            case=case,
+            data={"reference": case.reference, "channel": submission.channel},
+        )
+    return case
+
+
+def transition(case: Case, to_status: str, *, actor=None, reason: str = "", data=None) -> Case:
+    """Change the status of a locked case; the caller holds the transaction."""
+    if to_status not in Case.TRANSITIONS[case.status]:
+        raise TransitionNotAllowed(f"{case.reference}: {case.status} → {to_status}")
+    from_status = case.status
+    case.status = to_status
+    case.status_changed_at = timezone.now()
+    case.save(update_fields=["status", "status_changed_at"])
+    record_event(
+        "status_changed",
+        case=case,
+        actor=actor,
+        reason=reason,
+        data={"from": from_status, "to": to_status, **(data or {})},
+    )
+    return case

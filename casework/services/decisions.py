@@ -1,0 +1,175 @@
+"""Deciding: the rules in force on the application's date run on the family's facts (many
+families in one vectorised simulation); the decision stores the outcome with its rule set, the
+facts, the trace and the explanation, in the same transaction as the case's move to DECIDED.
+
+A case goes to a caseworker instead when the rules can't be trusted to decide it alone: no
+parameters are in force for its date, or a ground of refusal holds that a registry which did not
+answer could have cleared (an unreachable registry never refuses anyone)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .. import selectors
+from ..declaration import read_declaration
+from ..models import Case, Decision
+from ..registries.discrepancies import UNDECLARED_VEHICLE
+from ..registries.household import Household
+from ..rules.engine import Assessment, ParametersMissing, assess
+from ..rules.explain import assignment_period, explain
+from ..rules.facts import Facts, gather_facts
+from ..rules.variables.grounds import GROUNDS
+from .cases import transition
+from .rules import rule_set_for, rules_of
+
+
+@dataclass
+class Evaluation:
+    """What the rules in force say about a case, or why they can't say it."""
+
+    case_id: int
+    facts: Facts | None = None
+    rule_set: object = None  # EligibilityRuleSet
+    assessment: Assessment | None = None
+    problem: str = ""
+
+
+def decide_case(case_id: int) -> Case:
+    decide_cases([case_id])
+    return Case.objects.get(pk=case_id)
+
+
+def decide_cases(case_ids) -> int:
+    """Decide every ENRICHED case among `case_ids`; returns how many were decided."""
+    cases = list(
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.ENRICHED).select_related(
+            "submission"
+        )
+    )
+    decided = 0
+    for evaluation in evaluate_cases(cases):
+        decided += _store(evaluation)
+    return decided
+
+
+def case_facts(case: Case, application_date=None) -> Facts:
+    """The rules' facts about an enriched case: its snapshot, its declaration, its history."""
+    declaration = read_declaration(case.submission.answers)
+    household = Household.from_json(case.household or {})
+    application_date = application_date or timezone.localdate(case.received_at)
+    refused_on = [
+        day
+        for day in (
+            household.refused_for_false_information_on,
+            selectors.last_refusal_for_false_information(declaration.pins),
+        )
+        if day
+    ]
+    return gather_facts(
+        declaration,
+        household,
+        application_date=application_date,
+        carer_statuses=tuple(settings.CASEWORK["CARER_STATUSES"]),
+        undeclared_vehicles=sum(d["kind"] == UNDECLARED_VEHICLE for d in case.discrepancies),
+        refused_for_false_information_on=max(refused_on, default=None),
+    )
+
+
+def evaluate_cases(cases: list[Case]) -> list[Evaluation]:
+    """The rules' verdict on each case: the cases under one parameters version in one simulation,
+    with each family's slice of the trace."""
+    evaluations = {case.pk: Evaluation(case.pk) for case in cases}
+    by_version = defaultdict(list)
+    for case in cases:
+        facts = case_facts(case)
+        version = selectors.parameters_version_in_force(facts.application_date)
+        evaluations[case.pk].facts = facts
+        if version is None:
+            evaluations[
+                case.pk
+            ].problem = f"no rule parameters are in force for {facts.application_date}"
+        else:
+            by_version[version].append(case)
+    for version, group in by_version.items():
+        rule_set = rule_set_for(version)
+        facts = [evaluations[case.pk].facts for case in group]
+        try:
+            assessments = assess(facts, rules_of(version.values), trace=True)
+        except ParametersMissing as missing:
+            for case in group:
+                evaluations[case.pk].problem = str(missing)
+            continue
+        for case, assessment in zip(group, assessments, strict=True):
+            evaluation = evaluations[case.pk]
+            evaluation.rule_set, evaluation.assessment = rule_set, assessment
+            evaluation.problem = _doubt(case, assessment)
+    return [evaluations[case.pk] for case in cases]
+
+
+def _doubt(case: Case, assessment: Assessment) -> str:
+    """Why a refusal can't stand without a person: a ground held that a registry which did not
+    answer could have cleared."""
+    unreachable = set((case.household or {}).get("unreachable_registries", []))
+    doubtful = [
+        ground
+        for ground in GROUNDS
+        if ground.code in assessment.grounds and unreachable & set(ground.cleared_by)
+    ]
+    if not doubtful:
+        return ""
+    registries = sorted(unreachable & {code for g in doubtful for code in g.cleared_by})
+    return (
+        f"ground {', '.join(str(g.number) for g in doubtful)} holds, but "
+        f"{', '.join(registries)} did not answer and could have cleared it"
+    )
+
+
+def _store(evaluation: Evaluation) -> bool:
+    """Record the decision (or the flag), if the case still waits for one."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=evaluation.case_id)
+        if case.status != Case.Status.ENRICHED:
+            return False
+        if evaluation.problem:
+            transition(
+                case,
+                Case.Status.FLAGGED,
+                reason=f"a rule needs judgement: {evaluation.problem}",
+                data={"flag": "rules"},
+            )
+            return False
+        decision = _decision(case, evaluation)
+        transition(
+            case,
+            Case.Status.DECIDED,
+            data={
+                "decision": decision.pk,
+                "outcome": decision.outcome,
+                "monthly_amount": decision.monthly_amount,
+                "grounds": decision.grounds,
+                "rule_set": evaluation.rule_set.label,
+            },
+        )
+        return True
+
+
+def _decision(case: Case, evaluation: Evaluation, *, decided_by=None) -> Decision:
+    assessment, facts = evaluation.assessment, evaluation.facts
+    granted = assessment.granted
+    start, end = assignment_period(facts.application_date, assessment.family["assignment_months"])
+    return Decision.objects.create(
+        case=case,
+        outcome=Decision.Outcome.GRANTED if granted else Decision.Outcome.REFUSED,
+        monthly_amount=assessment.monthly_benefit if granted else None,
+        period_start=start if granted else None,
+        period_end=end if granted else None,
+        grounds=assessment.grounds,
+        rule_set=evaluation.rule_set,
+        facts=facts.as_json(),
+        trace=assessment.trace,
+        explanation=explain(assessment.trace, facts, assessment.grounds),
+        decided_by=decided_by,
+    )

@@ -1,0 +1,148 @@
+"""Every scenario family of the registry mocks reaches its expected outcome through the real path:
+submission → the queue → the registries over HTTP → the rules. For a granted family the amount is
+computed here, independently, from the registries' raw answers, and must match to the qəpik."""
+
+import calendar
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from casework import tasks
+from casework.audit import verify_audit_chain
+from casework.models import Case, Decision, RegistryLookup
+from registry_mocks.scenarios import SCENARIOS
+from tests.casework.conftest import AS_OF
+
+pytestmark = pytest.mark.django_db
+
+NEED_CRITERION_2026 = Decimal("300")
+GROUND_CODES = {
+    1: "false_information",
+    2: "income",
+    3: "purchases_and_sales",
+    4: "vehicle",
+    5: "no_reason_for_not_working",
+    6: "utility_costs",
+    7: "several_dwellings",
+}
+# Scenarios whose reason names no ground number: false information bars for a year (ground 1).
+EXPECTED_GROUND = {"false_information_bar": "false_information"}
+
+
+def window_months(as_of: date) -> list[str]:
+    index = as_of.year * 12 + as_of.month - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - 12, index)]
+
+
+def months_touched(start: str, end: str | None, months: list[str]) -> int:
+    first, last = date.fromisoformat(start), date.fromisoformat(end) if end else None
+    count = 0
+    for month in months:
+        year, number = map(int, month.split("-"))
+        month_start = date(year, number, 1)
+        month_end = date(year, number, calendar.monthrange(year, number)[1])
+        count += first <= month_end and (last is None or last >= month_start)
+    return count
+
+
+def income_from_raw_answers(case: Case, pin: str) -> Decimal:
+    """A member's income of the 12 months before the application, read straight from the
+    registries' stored answers: what the tax service says was paid, month by month; e-labour's
+    contracts only for employers the tax service has no payments from; pensions and benefits;
+    unemployment insurance; stipends."""
+    months = window_months(AS_OF)
+    answers = {
+        lookup.registry: lookup.response
+        for lookup in RegistryLookup.objects.filter(case=case, pin=pin, outcome="found")
+    }
+    total = Decimal("0")
+    taxed_employers = set()
+    for entry in (answers.get("tax") or {}).get("incomes", []):
+        if entry["period"] in months:
+            total += Decimal(str(entry["gross"]))
+            taxed_employers.add(entry["payerVoen"])
+    for contract in (answers.get("labour") or {}).get("contracts", []):
+        if contract["employer"]["voen"] in taxed_employers:
+            continue
+        salary = contract["salary"]
+        amount = Decimal(str(salary.get("amount", salary.get("value"))))
+        total += amount * months_touched(contract["startDate"], contract["endDate"], months)
+    for payment in ((answers.get("sspf") or {}).get("data") or {}).get("payments", []):
+        if payment["month"] in months:
+            total += Decimal(str(payment["amount"]))
+    insurance = ((answers.get("employment") or {}).get("result") or {}).get(
+        "unemployment_insurance"
+    )
+    if insurance:
+        monthly = Decimal(str(insurance["monthly_amount"]))
+        total += monthly * months_touched(insurance["from"], insurance["to"], months)
+    for study in (answers.get("education") or {}).get("studentRecords", []):
+        if study["monthlyStipend"] is not None:
+            stipend = Decimal(str(study["monthlyStipend"]))
+            studied = months_touched(study["enrolledOn"], study["expectedGraduation"], months)
+            total += stipend * studied
+    return total
+
+
+def expected_grounds(scenario) -> str:
+    if scenario.name in EXPECTED_GROUND:
+        return EXPECTED_GROUND[scenario.name]
+    number = int(scenario.reason.split("ground ", 1)[1][0])
+    return GROUND_CODES[number]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS.values(), ids=lambda s: s.name)
+def test_every_scenario_reaches_its_expected_outcome(registries, submit_scenario, scenario):
+    case = submit_scenario(scenario.name)
+    tasks.process_case(case.pk)
+    case.refresh_from_db()
+
+    if scenario.expected == "flagged":
+        assert case.status == Case.Status.FLAGGED
+        assert not Decision.objects.filter(case=case).exists()
+        return
+    assert case.status == Case.Status.DECIDED
+    decision = case.decision
+    if scenario.expected == "refused":
+        assert decision.outcome == Decision.Outcome.REFUSED
+        assert expected_grounds(scenario) in decision.grounds
+        assert decision.monthly_amount is None
+        assert len(decision.explanation["en"]) > len(decision.grounds)  # a line per ground
+        return
+
+    assert decision.outcome == Decision.Outcome.GRANTED and decision.grounds == []
+    pins = scenario.pins
+    income = sum((income_from_raw_answers(case, pin) for pin in pins), Decimal("0"))
+    average = (income / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    expected = NEED_CRITERION_2026 * len(pins) - average
+    assert decision.monthly_amount == expected
+    assert (decision.period_start, decision.period_end) == (date(2026, 11, 1), date(2027, 10, 31))
+    assert (
+        f"{expected:,.2f} AZN a month from 1 Nov 2026 to 31 Oct 2027"
+        in (decision.explanation["en"][0])
+    )
+    assert verify_audit_chain() is None
+
+
+def test_the_eligible_familys_explanation_in_three_languages(registries, submit_scenario):
+    case = submit_scenario("eligible")
+    tasks.process_case(case.pk)
+    decision = Case.objects.get(pk=case.pk).decision
+    assert decision.explanation["en"][0] == (
+        "Average family income 450.00 AZN a month (Nov 2025 – Oct 2026) is below 4 × 300.00 AZN "
+        "= 1,200.00 AZN: assistance of 750.00 AZN a month from 1 Nov 2026 to 31 Oct 2027."
+    )
+    assert "450,00 AZN" in decision.explanation["az"][0]
+    assert "1 200,00 AZN" in decision.explanation["az"][0]
+    assert "1 noyabr 2026" in decision.explanation["az"][0]
+    assert "с 1 ноября 2026 по 31 октября 2027" in decision.explanation["ru"][0]
+
+
+def test_a_refusal_for_an_undeclared_salary_shows_both_sides(registries, submit_scenario):
+    case = submit_scenario("undeclared_salary")
+    tasks.process_case(case.pk)
+    decision = Case.objects.get(pk=case.pk).decision
+    (line,) = [s for s in decision.explanation["en"] if s.startswith("1.")]
+    assert "0.00 AZN was declared for the 12 months" in line
+    assert "Bravo Supermarket" in line
