@@ -2,11 +2,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from . import admin_views
-from .models import Case, RegistrySource
+from .models import Case, RegistrySource, RuleParameters
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -59,9 +62,36 @@ modeladmin_register(CaseAdmin)
 modeladmin_register(RegistrySourceAdmin)
 
 
+class RuleParametersViewSet(SnippetViewSet):
+    """The rules' parameters: drafts, revisions, moderation; publishing freezes a version."""
+
+    model = RuleParameters
+    icon = "calculator"
+    menu_label = _("Rule parameters")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "effective_from",
+        LiveStatusTagColumn(label=_("Status")),
+        UpdatedAtColumn(),
+    ]
+    edit_view_class = admin_views.RuleParametersEditView
+
+
+register_snippet(RuleParametersViewSet)
+
+
 @hooks.register("register_admin_urls")
-def register_registry_health_url():
-    return [path("registry-health/", admin_views.registry_health, name="casework_registry_health")]
+def register_casework_admin_urls():
+    return [
+        path("registry-health/", admin_views.registry_health, name="casework_registry_health"),
+        path(
+            "rule-parameters/<int:pk>/simulate/",
+            admin_views.simulate_rule_parameters,
+            name="casework_simulate_rule_parameters",
+        ),
+    ]
 
 
 class RegistryHealthMenuItem(MenuItem):

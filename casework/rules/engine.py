@@ -64,6 +64,7 @@ PERSON_RESULTS = [
     "refused_suitable_jobs",
 ]
 DEFAULT_DATE = numpy.datetime64("1970-01-01")
+CENT = Decimal("0.01")
 
 
 def assess(facts_list: list[Facts], rules: EligibilityRules, *, trace=False) -> list[Assessment]:
@@ -104,7 +105,7 @@ def _assess_month(group: list[Facts], rules, month: str, trace: bool) -> list[As
         assessments.append(
             Assessment(
                 granted=bool(family["granted"]),
-                monthly_benefit=Decimal(family["monthly_benefit"]) / 100,
+                monthly_benefit=(Decimal(family["monthly_benefit"]) / 100).quantize(CENT),
                 grounds=[g.code for g in GROUNDS if family[g.variable]],
                 family=family,
                 persons=persons,
