@@ -10,7 +10,7 @@ class CaseworkConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import actions, status  # noqa: F401  (register with forms_app)
+        from . import actions, calculator, status  # noqa: F401  (register with forms_app)
         from .models import RuleParameters
         from .schedules import ensure_registry_catalogue, ensure_schedules
         from .signals import freeze_published_rule_parameters

@@ -92,3 +92,21 @@ def undeclared_income_tolerance(day) -> Decimal | None:
         return None
     (value,) = version.values["undeclared_income_tolerance"].values()
     return Decimal(str(value))
+
+
+def open_applications_declaring(pins, *, besides) -> dict[str, list[str]]:
+    """This system's other applications, not decided yet, that declare one of these people:
+    {PIN: [reference, …]}."""
+    from .models import CaseMember
+
+    found: dict[str, list[str]] = {}
+    rows = (
+        CaseMember.objects.filter(pin__in=list(pins))
+        .exclude(case_id=besides)
+        .exclude(case__status__in=Case.FINAL_STATUSES)
+        .values_list("pin", "case__reference")
+        .order_by("case__reference")
+    )
+    for pin, reference in rows:
+        found.setdefault(pin, []).append(reference)
+    return found

@@ -73,7 +73,7 @@ def replay_decisions(decisions=None) -> Replay:
             by_version[row[6]].append(row)
         for version_id, rows in by_version.items():
             facts = [Facts.from_json(row[2]) for row in rows]
-            assessments = assess(facts, rules_of(versions[version_id]))
+            assessments = assess(facts, rules_of(versions[version_id]), details=False)
             for row, assessment in zip(rows, assessments, strict=True):
                 report.decisions += 1
                 stored = (row[3], row[4], row[5])
@@ -127,7 +127,7 @@ def what_if(values: dict, decisions=None, *, largest: int = 10) -> WhatIf:
     for batch in _in_batches(_stored(decisions if decisions is not None else Decision.objects)):
         facts = [Facts.from_json(row[2]) for row in batch]
         try:
-            assessments = assess(facts, rules)
+            assessments = assess(facts, rules, details=False)
         except ParametersMissing:
             # Some months can't be simulated with these values: take the batch family by family.
             assessments = [_one_or_none(f, rules) for f in facts]
@@ -155,7 +155,7 @@ def what_if(values: dict, decisions=None, *, largest: int = 10) -> WhatIf:
 
 def _one_or_none(facts, rules):
     try:
-        (assessment,) = assess([facts], rules)
+        (assessment,) = assess([facts], rules, details=False)
     except ParametersMissing:
         return None
     return assessment

@@ -9,7 +9,8 @@ so the same validation, numbering and submission actions apply.
 import hashlib
 import json
 import re
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,6 +24,8 @@ from wagtail.models import Locale
 
 from . import ratelimit, services
 from .models import EServicePage
+from .status import status_of
+from .validators import normalise_pin
 
 MAX_BODY_BYTES = 1024 * 1024
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,128}$"  # visible ASCII: a UUID is ideal
@@ -350,3 +353,85 @@ def _stored_key(key: str, canonical_body: bytes) -> str:
     """The client's key bound to the body: a key that another client happens to reuse for its
     own declaration makes a submission of its own, and never reveals the first one's receipt."""
     return "api:" + hashlib.sha256(key.encode() + b"\n" + canonical_body).hexdigest()
+
+
+# The status of an application -------------------------------------------------------------------
+
+
+class StatusIn(Schema):
+    reference: str = Field(max_length=32, examples=["UDSY-2026-000123"])
+    pin: str = Field(max_length=16, description="The applicant's FİN (never put it in a URL).")
+
+
+class GroundOut(Schema):
+    code: str
+    text: str
+
+
+class PeriodOut(Schema):
+    start: date
+    end: date
+
+
+class StatusOut(Schema):
+    reference: str
+    status: str = Field(description="received, enriched, flagged, decided or closed")
+    outcome: Literal["granted", "refused"] | None
+    monthly_amount: str | None = Field(description='AZN with two decimals: "750.00"')
+    period: PeriodOut | None
+    grounds: list[GroundOut] = Field(description="Every ground of a refusal")
+    explanation: list[str] = Field(description="How the rules decided, sentence by sentence")
+    rule_set_version: str | None
+    due_date: date | None = Field(description="The day the decision is due")
+    letter_url: str | None
+
+
+@api.post(
+    "/status",
+    response={200: StatusOut, 404: Error, 429: Error},
+    tags=["applications"],
+    summary="The status and decision of an application",
+    description=(
+        "The reference number and the applicant's FİN, in the body. Limited like the status page; "
+        "a wrong reference and a wrong FİN answer the same 404. `?lang=` or `Accept-Language` "
+        "chooses the language of the texts."
+    ),
+)
+def application_status(request, body: StatusIn):
+    language = _language(request)
+    with translation.override(language):
+        limits = settings.FORMS_APP
+        wait = ratelimit.hit(
+            f"status:{ratelimit.client_ip(request)}",
+            limit=limits["STATUS_ATTEMPTS"],
+            window_seconds=limits["STATUS_WINDOW"],
+        )
+        if wait:
+            raise ApiError(429, _("Too many attempts. Try again later."), retry_after=wait)
+        submission = services.find_submission_for_status(
+            None, body.reference.strip().upper(), normalise_pin(body.pin)
+        )
+        if submission is None:
+            raise ApiError(404, _("No application matches this reference number and FİN."))
+        status = status_of(submission, language)
+        decision = status.decision
+        return {
+            "reference": submission.reference,
+            "status": status.code,
+            "outcome": decision.outcome if decision else None,
+            "monthly_amount": (
+                f"{decision.monthly_amount:.2f}"
+                if decision and decision.monthly_amount is not None
+                else None
+            ),
+            "period": (
+                {"start": decision.period_start, "end": decision.period_end}
+                if decision and decision.period_start
+                else None
+            ),
+            "grounds": [{"code": c, "text": t} for c, t in decision.grounds] if decision else [],
+            "explanation": decision.explanation if decision else [],
+            "rule_set_version": decision.rule_set_version if decision else None,
+            "due_date": status.due_date,
+            "letter_url": status.letter_url,
+        }

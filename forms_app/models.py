@@ -250,6 +250,10 @@ class EServicePage(RoutablePageMixin, Page):
     def verify(self, request, reference, digest):
         return views.verify(request, self, reference, digest)
 
+    @path("tools/<str:name>/")
+    def tool(self, request, name):
+        return views.service_tool(request, self, name)
+
     def current_form_version(self):
         return selectors.current_form_version(self)
 

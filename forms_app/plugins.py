@@ -32,7 +32,17 @@ class PrefillSource:
 
 
 _field_types: dict = {}  # {name: schema.field_types.FieldType}, in the order editors see them
+
+
+@dataclass(frozen=True)
+class ServiceTool:
+    name: str
+    label: str
+    view: Callable  # view(request, page) -> HttpResponse, served at <service page>/tools/<name>/
+
+
 _validators: dict[str, FieldValidator] = {}
+_service_tools: dict[str, ServiceTool] = {}
 _prefill_sources: dict[str, PrefillSource] = {}
 
 # Every registered field type by name: read-only, and always up to date.
@@ -69,6 +79,24 @@ def register_prefill_source(name: str, label):
 
 def get_field_type(name: str):
     return _field_types.get(name)
+
+
+def register_service_tool(name: str, label):
+    """Decorator: `@register_service_tool("calculator", _("Check before you apply"))`."""
+
+    def decorator(view):
+        _service_tools[name] = ServiceTool(name, label, view)
+        return view
+
+    return decorator
+
+
+def get_service_tool(name: str) -> ServiceTool | None:
+    return _service_tools.get(name)
+
+
+def service_tools() -> list[ServiceTool]:
+    return list(_service_tools.values())
 
 
 def get_validator(name: str) -> FieldValidator | None:

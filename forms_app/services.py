@@ -269,11 +269,15 @@ def receipt_token_opens(token: str, submission: Submission) -> bool:
 
 
 def find_submission_for_status(
-    service: EServicePage, reference: str, pin: str
+    service: EServicePage | None, reference: str, pin: str
 ) -> Submission | None:
-    """The submission with this reference whose applicant has this FİN, else None: a wrong
-    reference and a wrong FİN look the same, and the FİN is compared in constant time."""
-    submission = selectors.get_submission_by_reference(service, reference)
+    """The submission with this reference (of this service, or of any) whose applicant has this
+    FİN, else None: a wrong reference and a wrong FİN look the same, and the FİN is compared in
+    constant time."""
+    if service is None:
+        submission = Submission.objects.filter(reference=reference).first()
+    else:
+        submission = selectors.get_submission_by_reference(service, reference)
     applicant_pin = str((submission.answers.get("pin") if submission else "") or "")
     if submission and constant_time_compare(applicant_pin, pin):
         return submission

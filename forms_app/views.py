@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
 from .models import Draft, Submission
-from .plugins import get_prefill_source
+from .plugins import get_prefill_source, get_service_tool, service_tools
 from .presenters import answer_rows, submission_rows
 from .schema.definition import localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
@@ -55,6 +55,7 @@ def service(request, page):
             "version": page.current_form_version(),
             "draft": draft,
             "is_operator": is_operator(request.user),
+            "tools": service_tools(),
         },
     )
 
@@ -419,3 +420,13 @@ def status(request, page):
         else:
             form.add_error(None, _("No application matches this reference number and FİN."))
     return TemplateResponse(request, "forms_app/status.html", context)
+
+
+# Tools other apps offer beside the form ----------------------------------------------------------
+
+
+def service_tool(request, page, name):
+    tool = get_service_tool(name)
+    if tool is None:
+        raise Http404
+    return tool.view(request, page)

@@ -23,6 +23,7 @@ MEMBER_DECEASED = "member_deceased"
 MEMBER_UNKNOWN = "member_unknown"
 MEMBER_REGISTERED_ELSEWHERE = "member_registered_elsewhere"
 SECOND_OPEN_APPLICATION = "second_open_application"
+OWN_RECORDS = "e-muraciet"  # this system's own applications, as a "registry"
 
 # How much more a month (on the 12 months' average) the registries may show for a member than
 # the declaration gave before the difference counts as undeclared income: rounding, a bonus
@@ -167,14 +168,31 @@ CHECKS: list[Callable[[Declaration, Household], Iterator[Discrepancy]]] = [
 ]
 
 
+def _open_in_this_system(open_elsewhere: dict[str, list[str]]) -> Iterator[Discrepancy]:
+    """A declared person in another application this system has not decided yet: a family split
+    in two, or a false declaration; a person must judge which."""
+    for pin, references in open_elsewhere.items():
+        yield Discrepancy(
+            SECOND_OPEN_APPLICATION,
+            OWN_RECORDS,
+            pin,
+            declared="no other application",
+            found=f"also declared in open application {', '.join(references)}",
+            settled_by_registry=False,
+        )
+
+
 def find_discrepancies(
     declaration: Declaration,
     household: Household,
     *,
     income_tolerance: Decimal = DEFAULT_INCOME_TOLERANCE,
+    open_elsewhere: dict[str, list[str]] | None = None,
 ) -> list[Discrepancy]:
-    """Every disagreement; `income_tolerance` (AZN a month) is the rule parameters' in force."""
+    """Every disagreement. `income_tolerance` (AZN a month) is the rule parameters' in force;
+    `open_elsewhere` names, by FİN, this system's other open applications declaring a member."""
     return [
         *_undeclared_income(declaration, household, income_tolerance),
         *(found for check in CHECKS for found in check(declaration, household)),
+        *_open_in_this_system(open_elsewhere or {}),
     ]

@@ -63,12 +63,16 @@ PERSON_RESULTS = [
     "able_bodied_without_reason",
     "refused_suitable_jobs",
 ]
+VERDICT = ["granted", "monthly_benefit", *(ground.variable for ground in GROUNDS)]
 DEFAULT_DATE = numpy.datetime64("1970-01-01")
 CENT = Decimal("0.01")
 
 
-def assess(facts_list: list[Facts], rules: EligibilityRules, *, trace=False) -> list[Assessment]:
-    """The rules' verdict on each family, in order: one simulation per month of application."""
+def assess(
+    facts_list: list[Facts], rules: EligibilityRules, *, trace=False, details=True
+) -> list[Assessment]:
+    """The rules' verdict on each family, in order: one simulation per month of application.
+    Without `details`, only the outcome, the amount and the grounds (replay, what-if)."""
     results: list[Assessment | None] = [None] * len(facts_list)
     by_month = defaultdict(list)
     for index, facts in enumerate(facts_list):
@@ -79,17 +83,19 @@ def assess(facts_list: list[Facts], rules: EligibilityRules, *, trace=False) -> 
             raise ParametersMissing(f"no value in force in {month} for: {', '.join(missing)}")
         group = [facts_list[i] for i in indexes]
         for index, assessment in zip(
-            indexes, _assess_month(group, rules, month, trace), strict=True
+            indexes, _assess_month(group, rules, month, trace, details), strict=True
         ):
             results[index] = assessment
     return results
 
 
-def _assess_month(group: list[Facts], rules, month: str, trace: bool) -> list[Assessment]:
+def _assess_month(group, rules, month: str, trace: bool, details: bool) -> list[Assessment]:
     simulation = _simulation(group, rules, month)
     simulation.trace = trace
-    family_values = {name: _plain(simulation.calculate(name, month)) for name in FAMILY_RESULTS}
-    person_values = {name: _plain(simulation.calculate(name, month)) for name in PERSON_RESULTS}
+    family_names = FAMILY_RESULTS if details else VERDICT
+    family_values = {name: _plain(simulation.calculate(name, month)) for name in family_names}
+    person_names = PERSON_RESULTS if details else []
+    person_values = {name: _plain(simulation.calculate(name, month)) for name in person_names}
     flat = simulation.tracer.get_serialized_flat_trace() if trace else None
     assessments = []
     first = 0  # each family's members are consecutive persons
@@ -135,11 +141,18 @@ def _simulation(group: list[Facts], rules, month: str):
         values = [person["inputs"].get(name) for person in people]
         simulation.set_input(name, month, _array(rules, name, values))
     window = twelve_months_before(period(month))
-    month_keys = [str(m) for m in window.get_subperiods(DateUnit.MONTH)]
-    for name in {name for person in people for name in person["months"]}:
-        for key in month_keys:
-            values = [person["months"].get(name, {}).get(key, 0) for person in people]
-            simulation.set_input(name, key, numpy.array(values, dtype=numpy.int64))
+    month_index = {str(m): i for i, m in enumerate(window.get_subperiods(DateUnit.MONTH))}
+    incomes: dict[str, numpy.ndarray] = {}  # variable → months × persons
+    for column, person in enumerate(people):
+        for name, by_month in person["months"].items():
+            if name not in incomes:
+                incomes[name] = numpy.zeros((len(month_index), len(people)), dtype=numpy.int64)
+            for key, value in by_month.items():
+                if key in month_index:  # months outside the window count for nothing
+                    incomes[name][month_index[key], column] = value
+    for name, matrix in incomes.items():
+        for key, row in month_index.items():
+            simulation.set_input(name, key, matrix[row])
     inputs = {"application_date": [f.application_date.isoformat() for f in group]}
     for name in {name for facts in group for name in facts.family}:
         inputs[name] = [facts.family.get(name) for facts in group]

@@ -225,13 +225,18 @@ class Trace:
         raise KeyError(name)
 
 
-def explain(trace: dict, facts: Facts, grounds: list[str]) -> dict[str, list[str]]:
-    """{language: [sentence, …]} for a granted family or for every ground of a refusal."""
+def explain(
+    trace: dict, facts: Facts, grounds: list[str], *, member_incomes=True
+) -> dict[str, list[str]]:
+    """{language: [sentence, …]} for a granted family or for every ground of a refusal; with
+    each member's income counted unless `member_incomes` is off."""
     t = Trace(trace, facts)
-    return {language: _sentences(t, facts, grounds, language) for language in LANGUAGES}
+    return {
+        language: _sentences(t, facts, grounds, language, member_incomes) for language in LANGUAGES
+    }
 
 
-def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str) -> list[str]:
+def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str, member_incomes) -> list[str]:
     def say(key, **values):
         return TEXTS[key][lang].format(**values)
 
@@ -239,7 +244,11 @@ def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str) -> list[st
         value = t.value(name_or_value) if isinstance(name_or_value, str) else name_or_value
         return qepiks_in(value, lang)
 
-    names = facts.evidence.get("names", {})
+    def name(pin):
+        """A person's name; the evidence may give it per language ({"az": …, "ru": …})."""
+        value = facts.evidence.get("names", {}).get(pin, pin)
+        return value.get(lang, pin) if isinstance(value, dict) else value
+
     income = {
         "window": _window(facts.application_date, lang),
         "income": money("average_monthly_income"),
@@ -250,13 +259,13 @@ def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str) -> list[st
     members = [
         say(
             "member_income",
-            name=names.get(pin, pin),
+            name=name(pin),
             counted=money(t.of("income_12_months", pin)),
             declared=money(t.of("declared_income_12_months", pin)),
             registry=money(t.of("registry_income_12_months", pin)),
         )
         for pin in t.pins
-        if t.of("income_12_months", pin)
+        if member_incomes and t.of("income_12_months", pin)
     ]
     if not grounds:
         start, end = assignment_period(facts.application_date, t.value("assignment_months"))
@@ -277,7 +286,7 @@ def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str) -> list[st
                 lines.append(
                     say(
                         "undeclared_income",
-                        name=names.get(pin, pin),
+                        name=name(pin),
                         declared=money(t.of("declared_income_12_months", pin)),
                         registry=money(t.of("registry_income_12_months", pin)),
                         payers="; ".join(evidence.get("payers", {}).get(pin, [])),
@@ -329,11 +338,9 @@ def _sentences(t: Trace, facts: Facts, grounds: list[str], lang: str) -> list[st
             person = next(p for p in facts.persons if p["id"] == pin)
             if t.of("refused_suitable_jobs", pin):
                 count = person["inputs"].get("refused_job_offers", 0)
-                lines.append(say("refused_jobs", name=names.get(pin, pin), count=count))
+                lines.append(say("refused_jobs", name=name(pin), count=count))
             else:
-                lines.append(
-                    say("no_reason_for_not_working", name=names.get(pin, pin), age=t.of("age", pin))
-                )
+                lines.append(say("no_reason_for_not_working", name=name(pin), age=t.of("age", pin)))
     if "utility_costs" in grounds:
         minimum = t.parameter("refusal_utility_costs", "subsistence_minimum.country_wide")
         share = t.parameter("refusal_utility_costs", "utility_costs_share")

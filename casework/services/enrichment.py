@@ -52,7 +52,7 @@ def enrich_cases(case_ids, *, transport=None) -> int:
         for case in group:
             declaration = declarations[case.pk]
             own = [answer for answer in answers if answer.pins[0] in declaration.pins]
-            enriched += _store_enrichment(case.pk, declaration, sources, own, as_of)
+            enriched += _store_enrichment(case, declaration, sources, own, as_of)
     return enriched
 
 
@@ -60,15 +60,18 @@ def _application_day(case) -> date:
     return timezone.localdate(case.received_at)
 
 
-def _store_enrichment(case_id, declaration, sources, answers, as_of) -> bool:
+def _store_enrichment(case, declaration, sources, answers, as_of) -> bool:
     household = build_household(declaration, answers, as_of)
     tolerance = selectors.undeclared_income_tolerance(as_of)
     discrepancies = find_discrepancies(
-        declaration, household, **({"income_tolerance": tolerance} if tolerance else {})
+        declaration,
+        household,
+        open_elsewhere=selectors.open_applications_declaring(declaration.pins, besides=case.pk),
+        **({"income_tolerance": tolerance} if tolerance else {}),
     )
     reasons = _reasons_for_a_caseworker(sources, household, discrepancies)
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case_id)
+        case = Case.objects.select_for_update().get(pk=case.pk)
         if case.status != Case.Status.RECEIVED:
             return False
         store_lookups(case, answers)

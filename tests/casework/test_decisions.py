@@ -14,6 +14,8 @@ from casework.models import Case, Decision, RegistryLookup
 from registry_mocks.scenarios import SCENARIOS
 from tests.casework.conftest import AS_OF
 
+SCENARIOS_BY_NAME = {s.name: s for s in SCENARIOS.values()}
+
 pytestmark = pytest.mark.django_db
 
 NEED_CRITERION_2026 = Decimal("300")
@@ -146,3 +148,22 @@ def test_a_refusal_for_an_undeclared_salary_shows_both_sides(registries, submit_
     (line,) = [s for s in decision.explanation["en"] if s.startswith("1.")]
     assert "0.00 AZN was declared for the 12 months" in line
     assert "Bravo Supermarket" in line
+
+
+def test_a_member_declared_in_another_open_application_is_flagged(registries, submit_scenario):
+    first = submit_scenario("eligible")
+    second = submit_scenario("eligible")  # the same family again, while the first is open
+    tasks.process_case(second.pk)
+    second.refresh_from_db()
+    assert second.status == Case.Status.FLAGGED
+    found = [d for d in second.discrepancies if d["kind"] == "second_open_application"]
+    assert {d["pin"] for d in found} == set(SCENARIOS_BY_NAME["eligible"].pins)
+    assert all(first.reference in d["found"] for d in found)
+
+
+def test_a_decided_application_is_no_longer_open(registries, submit_scenario):
+    first = submit_scenario("eligible")
+    tasks.process_case(first.pk)
+    again = submit_scenario("eligible")
+    tasks.process_case(again.pk)
+    assert Case.objects.get(pk=again.pk).status == Case.Status.DECIDED
