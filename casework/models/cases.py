@@ -1,5 +1,6 @@
 """A case: one declaration on its way to a decision."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,11 +48,38 @@ class Case(models.Model):
         blank=True,
         help_text=_("Where the declaration and the registries disagree."),
     )
+    due_date = models.DateField(
+        _("decision due"),
+        null=True,
+        db_index=True,
+        help_text=_("15 working days after the day of submission."),
+    )
+    district = models.CharField(
+        _("district"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Where the applicant is registered (address registry)."),
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="held_cases",
+        verbose_name=_("caseworker"),
+        help_text=_("Who has claimed the case; one at a time."),
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-received_at"]
+        permissions = [
+            ("work_on_cases", "Can claim flagged cases and resolve them"),
+            ("supervise_cases", "Can see every case, reassign, and approve reversals"),
+        ]
 
     def __str__(self):
         return self.reference
@@ -71,3 +99,33 @@ class CaseMember(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: {self.pin}"
+
+
+class CaseFlag(models.Model):
+    """Why a case waits for a person: one row per reason, so the queue filters by kind and
+    registry."""
+
+    class Kind(models.TextChoices):
+        REGISTRY_UNREACHABLE = "registry_unreachable", _("A required registry did not answer")
+        MEMBER_DECEASED = "member_deceased", _("A declared member has died")
+        MEMBER_UNKNOWN = "member_unknown", _("A member unknown to the civil registry")
+        MEMBER_REGISTERED_ELSEWHERE = (
+            "member_registered_elsewhere",
+            _("A member registered at another address"),
+        )
+        SECOND_OPEN_APPLICATION = "second_open_application", _("Another open application")
+        RULES = "rules", _("A rule needs judgement")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, db_index=True)
+    registry = models.CharField(_("registry"), max_length=32, blank=True, db_index=True)
+    pin = models.CharField(_("FİN"), max_length=7, blank=True)
+    detail = models.TextField(_("detail"), blank=True)
+    raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+
+    def __str__(self):
+        return f"{self.case_id}: {self.kind}"

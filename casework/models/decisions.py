@@ -44,6 +44,14 @@ class Decision(models.Model):
         verbose_name=_("decided by"),
         help_text=_("Empty when the rules decided by themselves."),
     )
+    resolution = models.OneToOneField(
+        "casework.Resolution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decision",
+        verbose_name=_("caseworker's resolution"),
+    )
     decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
 
     class Meta:

@@ -37,6 +37,7 @@ class Member:
     death_date: date | None = None
     registered_address: str = ""  # full text as the address registry writes it
     registered_address_id: str = ""
+    registered_district: str = ""
     id_card_valid: bool | None = None
     incomes: list[Income] = field(default_factory=list)
     employed: bool = False

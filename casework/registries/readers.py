@@ -113,6 +113,7 @@ def _address(record, pin, window) -> Finding:
         member={
             "registered_address": current["address"]["fullText"],
             "registered_address_id": current["addressId"],
+            "registered_district": current["address"].get("district") or "",
         }
     )
 

@@ -5,8 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..audit import record_event
+from ..calendar import decision_due
 from ..declaration import read_declaration
-from ..models import Case, CaseMember
+from ..models import Case, CaseFlag, CaseMember
 
 
 class TransitionNotAllowed(Exception):
@@ -16,8 +17,11 @@ class TransitionNotAllowed(Exception):
 def open_case(submission) -> Case:
     """Open the case of a new submission; runs inside the submit transaction."""
     declaration = read_declaration(submission.answers)
+    due = decision_due(timezone.localdate(submission.submitted_at or timezone.now()))
     with transaction.atomic():
-        case = Case.objects.create(submission=submission, reference=submission.reference)
+        case = Case.objects.create(
+            submission=submission, reference=submission.reference, due_date=due
+        )
         CaseMember.objects.bulk_create(
             CaseMember(case=case, pin=pin, is_applicant=pin == declaration.applicant.pin)
             for pin in dict.fromkeys(declaration.pins)
@@ -25,7 +29,7 @@ def open_case(submission) -> Case:
         record_event(
             "case_opened",
             case=case,
-            data={"reference": case.reference, "channel": submission.channel},
+            data={"reference": case.reference, "channel": submission.channel, "due": due},
         )
     return case
 
@@ -46,3 +50,15 @@ def transition(case: Case, to_status: str, *, actor=None, reason: str = "", data
         data={"from": from_status, "to": to_status, **(data or {})},
     )
     return case
+
+
+def flag(case: Case, flags: list[CaseFlag], *, reason: str, actor=None, data=None) -> Case:
+    """Send a locked case to a caseworker, with every reason it needs one."""
+    CaseFlag.objects.bulk_create(flags)
+    return transition(
+        case,
+        Case.Status.FLAGGED,
+        actor=actor,
+        reason=reason,
+        data={"flags": [f.kind for f in flags], **(data or {})},
+    )

@@ -15,14 +15,14 @@ from django.utils import timezone
 
 from .. import selectors
 from ..declaration import read_declaration
-from ..models import Case, Decision
+from ..models import Case, CaseFlag, Decision
 from ..registries.discrepancies import UNDECLARED_VEHICLE
 from ..registries.household import Household
 from ..rules.engine import Assessment, ParametersMissing, assess
 from ..rules.explain import assignment_period, explain
 from ..rules.facts import Facts, gather_facts
 from ..rules.variables.grounds import GROUNDS
-from .cases import transition
+from .cases import flag, transition
 from .rules import rule_set_for, rules_of
 
 
@@ -134,11 +134,9 @@ def _store(evaluation: Evaluation) -> bool:
         if case.status != Case.Status.ENRICHED:
             return False
         if evaluation.problem:
-            transition(
-                case,
-                Case.Status.FLAGGED,
-                reason=f"a rule needs judgement: {evaluation.problem}",
-                data={"flag": "rules"},
+            reason = f"a rule needs judgement: {evaluation.problem}"
+            flag(
+                case, [CaseFlag(case=case, kind=CaseFlag.Kind.RULES, detail=reason)], reason=reason
             )
             return False
         decision = _decision(case, evaluation)

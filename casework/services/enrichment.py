@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from .. import selectors
 from ..declaration import read_declaration
-from ..models import Case
+from ..models import Case, CaseFlag
 from ..registries.discrepancies import find_discrepancies
 from ..registries.lookups import enabled_sources, fetch_people, store_lookups
 from ..registries.normalise import build_household
-from .cases import transition
+from .cases import flag, transition
 
 
 def enrich_case(case_id: int, *, transport=None) -> Case:
@@ -61,6 +61,28 @@ def _application_day(case) -> date:
 
 
 def _store_enrichment(case, declaration, sources, answers, as_of) -> bool:
+    household, discrepancies, flags = assess_answers(case, declaration, sources, answers, as_of)
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.status != Case.Status.RECEIVED:
+            return False
+        store_lookups(case, answers)
+        _keep_snapshot(case, household, discrepancies)
+        data = {
+            "registries": [s.code for s in sources],
+            "unreachable": household.unreachable_registries,
+            "discrepancies": [d.kind for d in discrepancies],
+        }
+        if flags:
+            flag(case, flags, reason="; ".join(f.detail for f in flags), data=data)
+        else:
+            transition(case, Case.Status.ENRICHED, data=data)
+        return True
+
+
+def assess_answers(case, declaration, sources, answers, as_of):
+    """The household the registries' answers describe, where it disagrees with the declaration,
+    and the flags (unsaved) for what needs a person."""
     household = build_household(declaration, answers, as_of)
     tolerance = selectors.undeclared_income_tolerance(as_of)
     discrepancies = find_discrepancies(
@@ -69,38 +91,38 @@ def _store_enrichment(case, declaration, sources, answers, as_of) -> bool:
         open_elsewhere=selectors.open_applications_declaring(declaration.pins, besides=case.pk),
         **({"income_tolerance": tolerance} if tolerance else {}),
     )
-    reasons = _reasons_for_a_caseworker(sources, household, discrepancies)
-    with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case.pk)
-        if case.status != Case.Status.RECEIVED:
-            return False
-        store_lookups(case, answers)
-        case.household = household.as_json()
-        case.discrepancies = [d.as_json() for d in discrepancies]
-        case.save(update_fields=["household", "discrepancies"])
-        transition(
-            case,
-            Case.Status.FLAGGED if reasons else Case.Status.ENRICHED,
-            reason="; ".join(reasons),
-            data={
-                "registries": [s.code for s in sources],
-                "unreachable": household.unreachable_registries,
-                "discrepancies": [d.kind for d in discrepancies],
-            },
-        )
-        return True
+    return household, discrepancies, flags_for(case, sources, household, discrepancies)
 
 
-def _reasons_for_a_caseworker(sources, household, discrepancies) -> list[str]:
+def flags_for(case, sources, household, discrepancies) -> list[CaseFlag]:
     """Why the case cannot go on by itself: a required registry that stayed unreachable, or a
     disagreement with the declaration that needs a person's judgement."""
     required = {s.code for s in sources if s.required}
     return [
-        f"required registry unreachable: {code}"
+        CaseFlag(
+            case=case,
+            kind=CaseFlag.Kind.REGISTRY_UNREACHABLE,
+            registry=code,
+            detail=f"required registry unreachable: {code}",
+        )
         for code in household.unreachable_registries
         if code in required
     ] + [
-        f"needs judgement: {d.kind} {d.pin}".rstrip()
+        CaseFlag(
+            case=case,
+            kind=d.kind,
+            registry=d.registry,
+            pin=d.pin,
+            detail=f"needs judgement: {d.kind} {d.pin}: {d.found}".replace("  ", " "),
+        )
         for d in discrepancies
         if not d.settled_by_registry
     ]
+
+
+def _keep_snapshot(case, household, discrepancies):
+    applicant = household.member(read_declaration(case.submission.answers).applicant.pin)
+    case.household = household.as_json()
+    case.discrepancies = [d.as_json() for d in discrepancies]
+    case.district = (applicant.registered_district if applicant else "") or case.district
+    case.save(update_fields=["household", "discrepancies", "district"])

@@ -197,6 +197,10 @@ else:
 
 # e-Müraciət's own settings: data, not magic numbers in code.
 CASEWORK = {
+    # A decision is due this many working days (Azerbaijani calendar) after the day of submission.
+    "DECISION_WORKING_DAYS": 15,
+    # The case's caseworker is warned this many working days before the due date.
+    "WARN_WORKING_DAYS_BEFORE_DUE": 3,
     # A case left in a non-final state longer than this is handed to the queue again.
     "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
     "SWEEP_EVERY_MINUTES": 10,
