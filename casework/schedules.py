@@ -16,6 +16,22 @@ def ensure_schedules(**kwargs):
             "repeats": -1,
         },
     )
+    Schedule.objects.update_or_create(
+        name="casework: alert deadlines",
+        defaults={
+            "func": "casework.tasks.alert_deadlines",
+            "schedule_type": Schedule.HOURLY,
+            "repeats": -1,
+        },
+    )
+    Schedule.objects.update_or_create(
+        name="casework: verify the audit trail",
+        defaults={
+            "func": "casework.tasks.verify_audit",
+            "schedule_type": Schedule.DAILY,
+            "repeats": -1,
+        },
+    )
     batches = {"name": "casework: process received cases in batches"}
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         Schedule.objects.update_or_create(

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -110,3 +110,63 @@ def open_applications_declaring(pins, *, besides) -> dict[str, list[str]]:
     for pin, reference in rows:
         found.setdefault(pin, []).append(reference)
     return found
+
+
+def sla_figures(today: date) -> dict:
+    """The Supervisors' board: cases by status and by days left, the share decided within the
+    deadline, the overdue, each caseworker's load, and arrivals and decisions a day."""
+    from django.db.models import Count, F, Q
+    from django.db.models.functions import TruncDate
+
+    from .calendar import add_working_days
+    from .models import Decision
+
+    by_status = dict(Case.objects.values_list("status").annotate(n=Count("pk")))
+    open_cases = Case.objects.exclude(status__in=Case.FINAL_STATUSES)
+    soon, later = add_working_days(today, 3), add_working_days(today, 7)
+    days_left = open_cases.aggregate(
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        within_3=Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
+        within_7=Count("pk", filter=Q(due_date__gt=soon, due_date__lte=later)),
+        later=Count("pk", filter=Q(due_date__gt=later)),
+    )
+    decided = Decision.objects.aggregate(
+        all=Count("pk"),
+        in_time=Count("pk", filter=Q(decided_at__date__lte=F("case__due_date"))),
+    )
+    load = (
+        Case.objects.filter(holder__isnull=False)
+        .values("holder__username")
+        .annotate(
+            holding=Count("pk", filter=Q(status=Case.Status.FLAGGED)),
+            overdue=Count("pk", filter=Q(status=Case.Status.FLAGGED, due_date__lt=today)),
+            decided=Count("pk", filter=Q(status__in=Case.FINAL_STATUSES)),
+        )
+        .order_by("-holding", "holder__username")
+    )
+    since = today - timedelta(days=29)
+    arrivals = dict(
+        Case.objects.filter(received_at__date__gte=since)
+        .annotate(day=TruncDate("received_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    decisions = dict(
+        Decision.objects.filter(decided_at__date__gte=since)
+        .annotate(day=TruncDate("decided_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    days = [since + timedelta(days=n) for n in range(30)]
+    return {
+        "by_status": [(label, by_status.get(value, 0)) for value, label in Case.Status.choices],
+        "days_left": days_left,
+        "decided": decided["all"],
+        "decided_in_time": decided["in_time"],
+        "in_time_share": decided["in_time"] / decided["all"] if decided["all"] else None,
+        "overdue": open_cases.filter(due_date__lt=today)
+        .select_related("holder")
+        .order_by("due_date")[:50],
+        "load": list(load),
+        "daily": [(day, arrivals.get(day, 0), decisions.get(day, 0)) for day in days],
+    }

@@ -1,7 +1,14 @@
 """django-q2 entry points: thin, each calls the pipeline (pipeline.py), which is idempotent
 because delivery is at least once."""
 
-from . import pipeline
+import logging
+
+from django.utils import timezone
+
+from . import deadlines, pipeline
+from .audit import verify_audit_chain
+
+logger = logging.getLogger(__name__)
 
 
 def process_case(case_id: int) -> str:
@@ -16,3 +23,17 @@ def process_received_cases() -> int:
 def sweep_stuck_cases() -> int:
     """Scheduled by casework.schedules."""
     return pipeline.sweep_stuck_cases()
+
+
+def alert_deadlines() -> dict[str, int]:
+    """Scheduled: warn of cases due soon, escalate the overdue ones."""
+    return deadlines.alert_deadlines(timezone.localdate())
+
+
+def verify_audit() -> str:
+    """Scheduled every night: the audit trail checked whole; a break is logged as an error."""
+    broken = verify_audit_chain()
+    if broken:
+        logger.error("The audit trail does not hold: %s (event %s)", broken.reason, broken.event)
+        return f"broken: {broken.reason}"
+    return "holds"

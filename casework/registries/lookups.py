@@ -139,3 +139,24 @@ def store_lookups(case, answers: list[CallResult]) -> list[RegistryLookup]:
         for part in answers
     ]
     return RegistryLookup.objects.bulk_create(rows)
+
+
+def stored_answers(case) -> list[CallResult]:
+    """The newest stored answer of each registry about each person of a case, as the client
+    gave it: what the snapshot is rebuilt from after some look-ups are run again."""
+    newest: dict[tuple[str, str], RegistryLookup] = {}
+    for lookup in case.lookups.order_by("requested_at", "pk"):
+        newest[lookup.registry, lookup.pin] = lookup
+    return [
+        CallResult(
+            lookup.registry,
+            [lookup.pin],
+            lookup.request,
+            outcome=lookup.outcome,
+            status=lookup.response_status,
+            body=lookup.response,
+            attempts=lookup.attempts,
+            latency_ms=lookup.latency_ms,
+        )
+        for lookup in newest.values()
+    ]

@@ -66,9 +66,14 @@ class Facts:
         people = {p["id"]: p for p in copy.persons}
         for key, value in overrides.items():
             scope, *path = key.split(":")
-            if scope == "family" and len(path) == 1:
+            if scope == "family" and len(path) == 1 and path[0] in copy.family:
                 copy.family[path[0]] = value
-            elif scope == "person" and len(path) == 2 and path[0] in people:
+            elif (
+                scope == "person"
+                and len(path) == 2
+                and path[0] in people
+                and path[1] in people[path[0]]["inputs"]
+            ):
                 people[path[0]]["inputs"][path[1]] = value
             else:
                 raise KeyError(f"no input {key!r} in these facts")

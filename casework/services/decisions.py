@@ -78,13 +78,17 @@ def case_facts(case: Case, application_date=None) -> Facts:
     )
 
 
-def evaluate_cases(cases: list[Case]) -> list[Evaluation]:
+def evaluate_cases(cases: list[Case], *, overrides: dict | None = None) -> list[Evaluation]:
     """The rules' verdict on each case: the cases under one parameters version in one simulation,
-    with each family's slice of the trace."""
+    with each family's slice of the trace. `overrides` ({case id: {input: value}}) are facts a
+    caseworker settled: a person has judged those cases, so no doubt sends them back."""
+    overrides = overrides or {}
     evaluations = {case.pk: Evaluation(case.pk) for case in cases}
     by_version = defaultdict(list)
     for case in cases:
         facts = case_facts(case)
+        if case.pk in overrides:
+            facts = facts.with_overrides(overrides[case.pk])
         version = selectors.parameters_version_in_force(facts.application_date)
         evaluations[case.pk].facts = facts
         if version is None:
@@ -105,7 +109,8 @@ def evaluate_cases(cases: list[Case]) -> list[Evaluation]:
         for case, assessment in zip(group, assessments, strict=True):
             evaluation = evaluations[case.pk]
             evaluation.rule_set, evaluation.assessment = rule_set, assessment
-            evaluation.problem = _doubt(case, assessment)
+            if case.pk not in overrides:
+                evaluation.problem = _doubt(case, assessment)
     return [evaluations[case.pk] for case in cases]
 
 
@@ -139,7 +144,7 @@ def _store(evaluation: Evaluation) -> bool:
                 case, [CaseFlag(case=case, kind=CaseFlag.Kind.RULES, detail=reason)], reason=reason
             )
             return False
-        decision = _decision(case, evaluation)
+        decision = record_decision(case, evaluation)
         transition(
             case,
             Case.Status.DECIDED,
@@ -154,7 +159,10 @@ def _store(evaluation: Evaluation) -> bool:
         return True
 
 
-def _decision(case: Case, evaluation: Evaluation, *, decided_by=None) -> Decision:
+def record_decision(
+    case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None
+) -> Decision:
+    """The decision of a locked case, from an evaluation without a problem."""
     assessment, facts = evaluation.assessment, evaluation.facts
     granted = assessment.granted
     start, end = assignment_period(facts.application_date, assessment.family["assignment_months"])
@@ -170,4 +178,5 @@ def _decision(case: Case, evaluation: Evaluation, *, decided_by=None) -> Decisio
         trace=assessment.trace,
         explanation=explain(assessment.trace, facts, assessment.grounds),
         decided_by=decided_by,
+        resolution=resolution,
     )

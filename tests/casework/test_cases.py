@@ -45,21 +45,3 @@ def test_the_sweeper_is_scheduled():
     from django_q.models import Schedule
 
     assert Schedule.objects.filter(func="casework.tasks.sweep_stuck_cases").exists()
-
-
-def test_caseworkers_see_cases_in_the_admin_but_cannot_edit_them(client, case):
-    from tests.conftest import DEMO_PASSWORD
-
-    client.login(username="caseworker", password=DEMO_PASSWORD)
-    listing = client.get("/admin/casework/case/")
-    assert listing.status_code == 200
-    assert case.reference in listing.content.decode()
-    assert client.get(f"/admin/casework/case/edit/{case.pk}/").status_code in (302, 403)
-    assert client.get(f"/admin/casework/case/inspect/{case.pk}/").status_code == 200
-
-
-def test_editors_cannot_see_cases(client, case):
-    from tests.conftest import DEMO_PASSWORD
-
-    client.login(username="editor", password=DEMO_PASSWORD)
-    assert client.get("/admin/casework/case/").status_code in (302, 403)

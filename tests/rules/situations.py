@@ -32,6 +32,7 @@ def situation(applied: str, people: list[dict], **family) -> Facts:
                 monthly_total += amount
         inputs = {
             "birth_date": born,
+            "counted_in_family": True,
             "declared_income_12_months": (
                 round(declared * 100) if declared is not None else monthly_total * 12
             ),

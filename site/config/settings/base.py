@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.locales",
     "wagtail",
-    "wagtail_modeladmin",
     "modelcluster",
     "taggit",
     # Django

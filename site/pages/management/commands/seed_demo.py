@@ -148,7 +148,8 @@ class Command(BaseCommand):
         groups = {}
         admin_access = Permission.objects.get(codename="access_admin")
         case_perms = Permission.objects.filter(
-            content_type__app_label="casework", codename__in=["view_case", "view_decision"]
+            content_type__app_label="casework",
+            codename__in=["work_on_cases", "view_case", "view_decision"],
         )
         for name in (
             "Editors",
@@ -187,6 +188,11 @@ class Command(BaseCommand):
         # to the rule parameters, which Moderators publish (the same moderation as content).
         casework_perms = {
             "Supervisors": [
+                "supervise_cases",
+                "add_calendarday",
+                "change_calendarday",
+                "delete_calendarday",
+                "view_calendarday",
                 "view_auditevent",
                 "view_registrysource",
                 "change_registrysource",

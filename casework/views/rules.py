@@ -1,36 +1,16 @@
-from datetime import timedelta
+"""The rule parameters in the admin: a draft simulated on past cases, beside the draft."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views import snippets
 
-from . import selectors
-from .models import RuleParameters
-from .simulations import what_if
-
-HEALTH_WINDOW = timedelta(hours=1)
-
-
-def registry_health(request):
-    if not request.user.has_perm("casework.view_registrysource"):
-        raise PermissionDenied
-    since = timezone.now() - HEALTH_WINDOW
-    return TemplateResponse(
-        request,
-        "casework/admin/registry_health.html",
-        {
-            "rows": selectors.registry_health(since=since),
-            "since": since,
-            "page_title": _("Registry health"),
-            "header_icon": "pulse",
-        },
-    )
+from ..models import RuleParameters
+from ..simulations import what_if
 
 
 def simulate_rule_parameters(request, pk):

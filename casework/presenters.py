@@ -1,0 +1,186 @@
+"""A case as the caseworker's page shows it: the declaration beside what each registry said, the
+disagreements marked on both sides, the rules' verdict with its trace, and the timeline. Pure
+presentation over what the case already holds (one query per related list)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from forms_app.presenters import answer_rows
+from forms_app.schema.engine import visible_steps
+
+from .declaration import read_declaration
+from .models import Case, RegistryLookup
+from .registries.household import Household
+from .rules.explain import ground_text
+
+STATUS_FACTS = [
+    ("employed", gettext_lazy("works (e-labour)")),
+    ("entrepreneur", gettext_lazy("entrepreneur (tax)")),
+    ("pensioner", gettext_lazy("pensioner (DSMF)")),
+    ("registered_unemployed", gettext_lazy("registered unemployed")),
+    ("unemployment_insurance", gettext_lazy("unemployment insurance")),
+    ("full_time_student", gettext_lazy("full-time student")),
+    ("in_military_service", gettext_lazy("in military service")),
+    ("imprisoned", gettext_lazy("imprisoned")),
+]
+
+
+@dataclass
+class PersonRow:
+    pin: str
+    declared: list[tuple[str, str]] = field(default_factory=list)
+    found: list[tuple[str, str]] = field(default_factory=list)
+    discrepancies: list[dict] = field(default_factory=list)
+
+
+def declaration_rows(case: Case, language: str) -> list[tuple[str, str]]:
+    """Every answer, labelled as in the form version the applicant answered."""
+    submission = case.submission
+    version = submission.form_version
+    if version is None:
+        return [(key, str(value)) for key, value in submission.answers.items()]
+    steps = visible_steps(version.definition, submission.answers, submission.channel)
+    return [row for s in steps for row in answer_rows(s, submission.answers, language)]
+
+
+def people_side_by_side(case: Case) -> list[PersonRow]:
+    declaration = read_declaration(case.submission.answers)
+    household = Household.from_json(case.household) if case.household else None
+    declared_income = {}
+    for income in declaration.incomes:
+        declared_income[income.pin] = declared_income.get(income.pin, Decimal("0")) + (
+            income.total_12_months
+        )
+    rows = []
+    for person in declaration.everyone:
+        row = PersonRow(person.pin)
+        row.declared = [
+            (_("name"), f"{person.surname} {person.name}".strip()),
+            (_("born"), str(person.birth_date or "")),
+            (_("relation"), person.relation),
+            (_("status"), person.status),
+            (_("income in 12 months"), f"{declared_income.get(person.pin, Decimal('0'))} AZN"),
+        ]
+        found = household.member(person.pin) if household else None
+        if found is not None:
+            row.found = [
+                (_("name"), f"{found.surname} {found.name} {found.patronymic}".strip()),
+                (_("born"), str(found.birth_date or "")),
+                (
+                    _("known to the civil registry"),
+                    _("yes") if found.known_to_civil_registry else _("no"),
+                ),
+                *([(_("died"), str(found.death_date))] if found.death_date else []),
+                (_("registered at"), found.registered_address),
+                (
+                    _("status"),
+                    ", ".join(str(label) for name, label in STATUS_FACTS if getattr(found, name))
+                    or "—",
+                ),
+                *(
+                    [(_("disability group"), found.disability_group)]
+                    if found.disability_group
+                    else []
+                ),
+                *(
+                    [(_("refused job offers"), str(found.refused_suitable_offers))]
+                    if found.refused_suitable_offers
+                    else []
+                ),
+                *(
+                    (
+                        f"{income.kind} ({income.registry})",
+                        f"{income.total_12_months} AZN · {income.payer}",
+                    )
+                    for income in found.incomes
+                ),
+            ]
+        row.discrepancies = [d for d in case.discrepancies if d.get("pin") == person.pin]
+        rows.append(row)
+    return rows
+
+
+def family_side_by_side(case: Case) -> list[tuple[str, str, str, bool]]:
+    """(what, declared, the registries, disagree?) for the family's property and costs."""
+    declaration = read_declaration(case.submission.answers)
+    household = Household.from_json(case.household) if case.household else Household()
+    kinds = {d["kind"] for d in case.discrepancies if not d.get("pin")}
+    kinds |= {d["kind"] for d in case.discrepancies}
+    return [
+        (
+            _("vehicles"),
+            ", ".join(
+                v.plate + (" (state)" if v.given_by_state else "") for v in declaration.vehicles
+            )
+            or "—",
+            ", ".join(
+                f"{v.plate} {v.make}"
+                + (" (rehabilitation)" if v.given_by_state_for_rehabilitation else "")
+                for v in household.vehicles
+            )
+            or "—",
+            "undeclared_vehicle" in kinds,
+        ),
+        (
+            _("dwellings"),
+            str(declaration.dwellings_count),
+            "; ".join(f"{d.address} ({d.purpose})" for d in household.dwellings) or "—",
+            "undeclared_dwelling" in kinds,
+        ),
+        (
+            _("utilities a month"),
+            f"{declaration.utilities_monthly} AZN",
+            f"{household.utilities_monthly} AZN",
+            False,
+        ),
+        (
+            _("phone and internet a month"),
+            f"{declaration.communications_monthly} AZN",
+            f"{household.communications_monthly} AZN",
+            False,
+        ),
+        (
+            _("purchases and sales in 12 months"),
+            "—",
+            "; ".join(f"{d.day} {d.kind} {d.amount} AZN" for d in household.deals) or "—",
+            False,
+        ),
+        (
+            _("other open applications"),
+            "—",
+            ", ".join(household.open_assistance_applications) or "—",
+            "second_open_application" in kinds,
+        ),
+    ]
+
+
+def newest_lookups(case: Case) -> list[tuple[RegistryLookup, int]]:
+    """The newest look-up of each registry about each person, and how many earlier ones."""
+    newest, earlier = {}, {}
+    for lookup in case.lookups.order_by("requested_at", "pk"):
+        key = (lookup.registry, lookup.pin)
+        if key in newest:
+            earlier[key] = earlier.get(key, 0) + 1
+        newest[key] = lookup
+    return [(lookup, earlier.get(key, 0)) for key, lookup in sorted(newest.items())]
+
+
+def verdict(assessment, language: str, explanation: list[str]) -> dict:
+    """An assessment or a decision as the case page lists it."""
+    return {
+        "outcome": assessment["outcome"],
+        "monthly_amount": assessment.get("monthly_amount"),
+        "grounds": [ground_text(code, language) for code in assessment.get("grounds", [])],
+        "explanation": explanation,
+    }
+
+
+def trace_rows(trace: dict | None) -> list[tuple[str, object, list[str]]]:
+    """The trace as (variable<period>, value, what it was computed from), the decision's
+    variables first."""
+    if not trace:
+        return []
+    return [(key, node.get("value"), node.get("dependencies", [])) for key, node in trace.items()]
