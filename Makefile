@@ -69,7 +69,7 @@ browsers:
 	else echo "*** chromium is missing (apt-get install chromium): browser tests will be skipped."; fi
 
 messages: install
-	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=var --ignore=tests --no-location
+	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-location
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Re-pin every dependency after editing pyproject.toml.

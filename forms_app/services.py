@@ -207,16 +207,31 @@ def _store_uploads(draft: Draft, value):
     return value
 
 
-def save_step(draft: Draft, step_name: str, step_answers: dict) -> Draft:
-    """Store one step's validated answers; the draft lives on for its full lifetime again."""
+def save_step(draft: Draft, step_name: str, step_answers: dict, *, language=None) -> Draft:
+    """Store one step's validated answers; the draft lives on for its full lifetime again, in
+    the language the person now uses (their documents and messages follow it)."""
+    return _save_answers(draft, step_name, step_answers, completed=True, language=language)
+
+
+def save_partial_step(draft: Draft, step_name: str, valid_answers: dict, *, language=None):
+    """Store the answers of a step that passed their checks when others didn't ("save and come
+    back later" on a half-filled page); the step is left to be finished."""
+    return _save_answers(draft, step_name, valid_answers, completed=False, language=language)
+
+
+def _save_answers(draft, step_name, answers, *, completed, language) -> Draft:
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
-        step_answers = _store_uploads(draft, step_answers)
-        draft.answers = {**draft.answers, **step_answers}
-        if step_name not in draft.completed_steps:
-            draft.completed_steps = [*draft.completed_steps, step_name]
+        answers = _store_uploads(draft, answers)
+        draft.answers = {**draft.answers, **answers}
+        steps = [s for s in draft.completed_steps if s != step_name]
+        draft.completed_steps = [*steps, step_name] if completed else steps
+        if language in dict(settings.LANGUAGES):
+            draft.language = language
         draft.expires_at = timezone.now() + draft_lifetime()
-        draft.save(update_fields=["answers", "completed_steps", "expires_at", "updated_at"])
+        draft.save(
+            update_fields=["answers", "completed_steps", "language", "expires_at", "updated_at"]
+        )
     return draft
 
 

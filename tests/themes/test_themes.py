@@ -27,11 +27,11 @@ def night_theme(tmp_path, settings):
 def test_the_default_theme_serves_every_public_page(client):
     html = client.get("/en/contact/").content.decode()
     assert "theme-default" in html
-    assert "/static/themes/default/css/site.css" in html
+    assert "/static/themes/default/css/theme.css" in html
 
 
 def test_the_site_setting_switches_the_theme_and_falls_back_to_the_default(client, night_theme):
-    assert set(available_themes()) == {"default", "night"}
+    assert set(available_themes()) == {"default", "post_office", "high_contrast", "night"}
     setting = ThemeSettings.for_site(Site.objects.get(is_default_site=True))
     setting.theme = night_theme
     setting.save()
@@ -52,5 +52,5 @@ def test_an_unknown_theme_name_falls_back_to_the_default(client):
 def test_theme_static_files_are_found(night_theme):
     from django.contrib.staticfiles import finders
 
-    assert finders.find("themes/default/css/site.css")
+    assert finders.find("themes/default/css/theme.css")
     assert finders.find("themes/night/css/night.css")
