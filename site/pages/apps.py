@@ -7,6 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
+        from . import letter_case
         from .page_cache import connect_purge_signals
 
         connect_purge_signals()
+        letter_case.install()

@@ -71,8 +71,8 @@ class Keyboard:
 
     def press_button(self, selector):
         self.tab_to(selector)
-        self.page.keyboard.press("Enter")
-        self.page.wait_for_load_state()
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
 
 
 def test_the_whole_declaration_with_the_keyboard_only(page):
@@ -89,8 +89,8 @@ def test_the_whole_declaration_with_the_keyboard_only(page):
     keys.type_into("#id_registered_address", "Bakı, Nəsimi r., Səməd Vurğun küç. 12")
     keys.radio("lives_at_registered_address", "yes")
     keys.type_into("#id_email", "gulshen@example.az")
-    page.keyboard.press("Enter")  # Enter in a box continues, as a person expects
-    page.wait_for_selector("#id_applicant_status")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Enter in a box continues, as a person expects
 
     keys.choose_option("#id_applicant_status", "working")
     keys.tab_to(".group-add")
