@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/emuraciet
 HOST ?= 127.0.0.1:8000
 
 .PHONY: install run test unit-tests slow-tests postgres-tests lint format bench browsers \
-	messages lock clean
+	node-modules messages lock clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ run: install
 	@echo "Serving http://$(HOST)/ (admin: http://$(HOST)/admin/) — Ctrl-C stops the server and the worker"
 	$(PY) manage.py rundev $(HOST)
 
-test: install browsers lint unit-tests slow-tests postgres-tests
+test: install browsers node-modules lint unit-tests slow-tests postgres-tests
 
 lint: install
 	$(PY) -m ruff check .
@@ -68,8 +68,16 @@ browsers:
 	elif [ -n "$$CI" ]; then echo "*** chromium is missing and can't be installed: CI needs it."; exit 1; \
 	else echo "*** chromium is missing (apt-get install chromium): browser tests will be skipped."; fi
 
+# axe-core for the browser tests' accessibility checks, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ -n "$$CI" ]; then echo "*** npm is missing: CI needs axe-core for the browser tests."; exit 1; \
+	else echo "*** npm is missing: the accessibility checks will be skipped."; fi
+
+node-modules: node_modules/.installed
+
 messages: install
-	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=var --ignore=tests --no-location
+	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-location
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Re-pin every dependency after editing pyproject.toml.
@@ -79,4 +87,4 @@ lock: install
 		--generate-hashes -o requirements.lock
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules

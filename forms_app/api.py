@@ -400,17 +400,20 @@ class StatusOut(Schema):
 def application_status(request, body: StatusIn):
     language = _language(request)
     with translation.override(language):
-        limits = settings.FORMS_APP
-        wait = ratelimit.hit(
-            f"status:{ratelimit.client_ip(request)}",
-            limit=limits["STATUS_ATTEMPTS"],
-            window_seconds=limits["STATUS_WINDOW"],
-        )
-        if wait:
-            raise ApiError(429, _("Too many attempts. Try again later."), retry_after=wait)
-        submission = services.find_submission_for_status(
-            None, body.reference.strip().upper(), normalise_pin(body.pin)
-        )
+        try:
+            submission = services.look_up_status(
+                None,
+                body.reference.strip().upper(),
+                normalise_pin(body.pin),
+                address=ratelimit.client_ip(request),
+                post_office=False,
+            )
+        except services.TooManyLookups as too_many:
+            raise ApiError(
+                429,
+                _("Too many look-ups matched nothing. Try again later."),
+                retry_after=too_many.wait,
+            ) from None
         if submission is None:
             raise ApiError(404, _("No application matches this reference number and FİN."))
         status = status_of(submission, language)

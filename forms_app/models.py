@@ -226,6 +226,10 @@ class EServicePage(RoutablePageMixin, Page):
     def check_answers(self, request):
         return views.check_answers(request, self)
 
+    @path("keepalive/")
+    def keepalive(self, request):
+        return views.keepalive(request, self)
+
     @path("save/")
     def save_for_later(self, request):
         return views.save_for_later(request, self)

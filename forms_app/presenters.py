@@ -9,22 +9,33 @@ from .schema.fields import display_value
 
 def answer_rows(step, answers, language) -> list[tuple[str, str]]:
     """(label, answer) for every answered field of a step, groups item by item."""
+    return [(label, value) for label, value, _name in answer_items(step, answers, language)]
+
+
+def answer_items(step, answers, language) -> list[tuple[str, str, str]]:
+    """(label, answer, the form field's name) for every answered field of a step, groups item
+    by item: the check-your-answers page links each row to its field."""
     rows = []
     for item in step.items:
         if isinstance(item, GroupDefinition):
-            for number, entry in enumerate(answers.get(item.name) or [], start=1):
-                heading = f"{localised(item.item_label, language)} {number}"
+            for index, entry in enumerate(answers.get(item.name) or []):
+                heading = f"{localised(item.item_label, language)} {index + 1}"
                 for f in item.input_fields:
-                    if f.name in entry:
+                    if isinstance(entry, dict) and f.name in entry:
                         rows.append(
                             (
                                 f"{heading}: {localised(f.label, language)}",
                                 display_value(f, entry[f.name], language),
+                                f"{item.name}-{index}-{f.name}",
                             )
                         )
         elif item.is_input and item.name in answers:
             rows.append(
-                (localised(item.label, language), display_value(item, answers[item.name], language))
+                (
+                    localised(item.label, language),
+                    display_value(item, answers[item.name], language),
+                    item.name,
+                )
             )
     return rows
 

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 
-from . import selectors
+from . import ratelimit, selectors
 from .actions import run_submission_actions
 from .models import (
     DeclarationForm,
@@ -207,16 +207,31 @@ def _store_uploads(draft: Draft, value):
     return value
 
 
-def save_step(draft: Draft, step_name: str, step_answers: dict) -> Draft:
-    """Store one step's validated answers; the draft lives on for its full lifetime again."""
+def save_step(draft: Draft, step_name: str, step_answers: dict, *, language=None) -> Draft:
+    """Store one step's validated answers; the draft lives on for its full lifetime again, in
+    the language the person now uses (their documents and messages follow it)."""
+    return _save_answers(draft, step_name, step_answers, completed=True, language=language)
+
+
+def save_partial_step(draft: Draft, step_name: str, valid_answers: dict, *, language=None):
+    """Store the answers of a step that passed their checks when others didn't ("save and come
+    back later" on a half-filled page); the step is left to be finished."""
+    return _save_answers(draft, step_name, valid_answers, completed=False, language=language)
+
+
+def _save_answers(draft, step_name, answers, *, completed, language) -> Draft:
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
-        step_answers = _store_uploads(draft, step_answers)
-        draft.answers = {**draft.answers, **step_answers}
-        if step_name not in draft.completed_steps:
-            draft.completed_steps = [*draft.completed_steps, step_name]
+        answers = _store_uploads(draft, answers)
+        draft.answers = {**draft.answers, **answers}
+        steps = [s for s in draft.completed_steps if s != step_name]
+        draft.completed_steps = [*steps, step_name] if completed else steps
+        if language in dict(settings.LANGUAGES):
+            draft.language = language
         draft.expires_at = timezone.now() + draft_lifetime()
-        draft.save(update_fields=["answers", "completed_steps", "expires_at", "updated_at"])
+        draft.save(
+            update_fields=["answers", "completed_steps", "language", "expires_at", "updated_at"]
+        )
     return draft
 
 
@@ -266,6 +281,36 @@ def receipt_token_opens(token: str, submission: Submission) -> bool:
     except signing.BadSignature:
         return False
     return signed == str(submission.public_id)
+
+
+class TooManyLookups(Exception):
+    def __init__(self, wait: int):
+        super().__init__(wait)
+        self.wait = wait
+
+
+def look_up_status(
+    service: EServicePage | None, reference: str, pin: str, *, address: str, post_office: bool
+) -> Submission | None:
+    """The status page's (and the API's) look-up: the submission, or None for no match. Look-ups
+    that match nothing are counted per reference and per address (a post office, serving one
+    citizen after another, is never limited per address); too many raise TooManyLookups."""
+    config = settings.FORMS_APP
+    window = config["STATUS_WINDOW"]
+    limits = [(f"status:ref:{reference}", config["STATUS_FAILURES_PER_REFERENCE"])]
+    if not post_office:
+        limits.append((f"status:ip:{address}", config["STATUS_FAILURES_PER_ADDRESS"]))
+    wait = max(
+        (ratelimit.wait_for(key, limit=limit, window_seconds=window) for key, limit in limits),
+        default=0,
+    )
+    if wait:
+        raise TooManyLookups(wait)
+    submission = find_submission_for_status(service, reference, pin)
+    if submission is None:
+        for key, limit in limits:
+            ratelimit.hit(key, limit=limit, window_seconds=window)
+    return submission
 
 
 def find_submission_for_status(

@@ -17,13 +17,14 @@ from django.views.decorators.http import require_POST
 from . import ratelimit, selectors, services
 from .models import Draft, Submission
 from .plugins import get_prefill_source, get_service_tool, service_tools
-from .presenters import answer_rows, submission_rows
+from .presenters import answer_items, submission_rows
 from .schema.definition import localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
 from .status import status_of
 from .validators import normalise_pin
 
 DRAFTS_KEY = "forms_app:drafts"  # {service translation key: draft public id}
+ACTIVITY_KEY = "forms_app:activity"  # {service translation key: last request (epoch seconds)}
 SUBMITTED_KEY = "forms_app:submitted"  # {submission public id: access expiry (epoch seconds)}
 
 SUBMISSION_FAILED = _(
@@ -84,7 +85,7 @@ def start(request, page):
         branch=branch,
     )
     request.session.setdefault(DRAFTS_KEY, {})[str(page.translation_key)] = str(draft.public_id)
-    request.session.modified = True
+    _touch(request, page)
     first = visible_steps(version.definition, {}, channel)[0]
     return HttpResponseRedirect(_url(page, "step", first.name))
 
@@ -100,10 +101,55 @@ def prefilled_answers(request, definition) -> dict:
 
 
 def _session_draft(request, page) -> Draft | None:
-    public_id = request.session.get(DRAFTS_KEY, {}).get(str(page.translation_key))
+    """The draft this browser is filling in, unless it was left idle longer than the session
+    timeout (a shared computer at a post office or a library): then it is let go of, and only
+    its resume link opens it again."""
+    key = str(page.translation_key)
+    public_id = request.session.get(DRAFTS_KEY, {}).get(key)
     if not public_id:
         return None
-    return selectors.get_open_draft(page, public_id)
+    last_seen = request.session.get(ACTIVITY_KEY, {}).get(key, time.time())
+    if time.time() - last_seen > _idle_seconds():
+        _forget_draft(request, page)
+        return None
+    draft = selectors.get_open_draft(page, public_id)
+    if draft is not None:
+        _touch(request, page)
+    return draft
+
+
+def _idle_seconds() -> int:
+    return settings.FORMS_APP["DRAFT_IDLE_MINUTES"] * 60
+
+
+def _touch(request, page):
+    request.session.setdefault(ACTIVITY_KEY, {})[str(page.translation_key)] = time.time()
+    request.session.modified = True
+
+
+def _forget_draft(request, page):
+    for key in (DRAFTS_KEY, ACTIVITY_KEY):
+        request.session.get(key, {}).pop(str(page.translation_key), None)
+    request.session.modified = True
+
+
+def session_timeout_context(page) -> dict:
+    """What the page's script needs to warn before the idle timeout closes the application."""
+    warning = settings.FORMS_APP["DRAFT_IDLE_WARNING_MINUTES"]
+    return {
+        "seconds": _idle_seconds(),
+        "warning_seconds": warning * 60,
+        "warning_minutes": warning,
+        "keepalive_url": _url(page, "keepalive"),
+    }
+
+
+@require_POST
+def keepalive(request, page):
+    """ "Continue the application" in the timeout warning: the draft stays open."""
+    if _session_draft(request, page) is None:
+        return HttpResponse(status=410)
+    return HttpResponse(status=204)
 
 
 def _require_draft(request, page):
@@ -129,6 +175,7 @@ def step(request, page, step_name):
         messages.warning(request, OTHER_DRAFT)
         return HttpResponseRedirect(_url(page, "step", step_name))
 
+    language = translation.get_language()
     action = request.POST.get("action", "") if request.method == "POST" else ""
     data = files = None
     if request.method == "POST":
@@ -138,20 +185,30 @@ def step(request, page, step_name):
     step_form = StepForm(
         definition,
         current,
-        language=translation.get_language(),
+        language=language,
         answers=draft.answers,
         channel=draft.channel,
         data=data,
         files=files,
     )
-    editing_groups = action.startswith(("add:", "remove:"))
-    if request.method == "POST" and not editing_groups and step_form.is_valid():
-        draft = services.save_step(draft, current.name, step_form.cleaned_answers())
+    editing_groups = action.startswith(GROUP_ACTIONS) or action == "keep"
+    if request.method == "POST" and not editing_groups:
+        valid = step_form.is_valid()
+        if valid:
+            draft = services.save_step(
+                draft, current.name, step_form.cleaned_answers(), language=language
+            )
+        elif action == "save":
+            # Save and come back later keeps what is valid; the step is left to finish.
+            draft = services.save_partial_step(
+                draft, current.name, step_form.cleaned_answers(), language=language
+            )
         if action == "save":
             return HttpResponseRedirect(_url(page, "save_for_later"))
-        if request.GET.get("return") == "check":
+        if valid and request.GET.get("return") == "check":
             return HttpResponseRedirect(_url(page, "check_answers"))
-        return HttpResponseRedirect(_next_url(page, draft, current.name))
+        if valid:
+            return HttpResponseRedirect(_next_url(page, draft, current.name))
 
     index = steps.index(current)
     back = _url(page, "step", steps[index - 1].name) if index else page.url
@@ -167,7 +224,9 @@ def step(request, page, step_name):
             "step_count": len(steps),
             "back_url": back,
             "show_errors": step_form.is_bound and not editing_groups,
-            "language": translation.get_language(),
+            "confirm_remove": _removal_to_confirm(action),
+            "language": language,
+            "session_timeout": session_timeout_context(page),
         },
     )
 
@@ -182,15 +241,27 @@ def _next_url(page, draft, step_name):
     return _url(page, "check_answers")
 
 
+GROUP_ACTIONS = ("add:", "remove:", "confirm-remove:")
+
+
+def _removal_to_confirm(action) -> dict | None:
+    """ "Remove" asks first: the item whose removal the page asks to confirm."""
+    if not action.startswith("remove:"):
+        return None
+    group, _sep, index = action[len("remove:") :].rpartition(":")
+    return {"group": group, "index": int(index)} if index.isdigit() else None
+
+
 def _edit_groups(data, action):
-    """Without JavaScript, "Add another" and "Remove" are submit buttons handled here."""
+    """Without JavaScript, "Add another" and "Remove" (once confirmed) are submit buttons
+    handled here."""
     if action.startswith("add:"):
         prefix = action[4:]
         key = f"{prefix}-TOTAL_FORMS"
         if key in data and data[key].isdigit():
             data[key] = str(int(data[key]) + 1)
-    elif action.startswith("remove:"):
-        prefix, _sep, index = action[7:].rpartition(":")
+    elif action.startswith("confirm-remove:"):
+        prefix, _sep, index = action[len("confirm-remove:") :].rpartition(":")
         key = f"{prefix}-TOTAL_FORMS"
         if key in data and data[key].isdigit() and index.isdigit():
             total, removed = int(data[key]), int(index)
@@ -235,8 +306,7 @@ def check_answers(request, page):
             messages.error(request, SUBMISSION_FAILED)
             return HttpResponseRedirect(_url(page, "check_answers"))
         _grant_receipt_access(request, submission)
-        request.session.get(DRAFTS_KEY, {}).pop(str(page.translation_key), None)
-        request.session.modified = True
+        _forget_draft(request, page)
         return HttpResponseRedirect(_url(page, "confirmation", submission.public_id))
 
     language = translation.get_language()
@@ -250,7 +320,10 @@ def check_answers(request, page):
                 {
                     "step": s,
                     "title": localised(s.title, language),
-                    "rows": answer_rows(s, draft.answers, language),
+                    "rows": [
+                        {"label": label, "value": value, "anchor": f"field-{name}"}
+                        for label, value, name in answer_items(s, draft.answers, language)
+                    ],
                     "change_url": _url(page, "step", s.name, query="?return=check"),
                 }
                 for s in steps
@@ -296,7 +369,7 @@ def resume(request, page, token):
             request, "forms_app/resume_invalid.html", {"page": page}, status=404
         )
     request.session.setdefault(DRAFTS_KEY, {})[str(page.translation_key)] = str(draft.public_id)
-    request.session.modified = True
+    _touch(request, page)
     return HttpResponseRedirect(_url(page, "check_answers"))
 
 
@@ -335,7 +408,9 @@ def confirmation(request, page, public_id):
             "page": page,
             "submission": submission,
             "receipt_url": receipt_url,
+            "print_url": _url(page, "receipt", submission.public_id, query=_print_query(request)),
             "assisted": submission.channel == Submission.Channel.POST_OFFICE,
+            "is_operator": is_operator(request.user),
         },
     )
 
@@ -343,6 +418,11 @@ def confirmation(request, page, public_id):
 def _token_query(request):
     token = request.GET.get("t")
     return f"?t={token}" if token else ""
+
+
+def _print_query(request):
+    token = request.GET.get("t")
+    return f"?print=1&t={token}" if token else "?print=1"
 
 
 def receipt(request, page, public_id):
@@ -356,7 +436,9 @@ def receipt(request, page, public_id):
         rows = submission_rows(submission)
     pdf = render_receipt(submission, verify_url=verify_url, answer_rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'
+    # ?print=1 opens it in the browser, ready to print (the counter's receipt); else a download.
+    disposition = "inline" if request.GET.get("print") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{submission.reference}.pdf"'
     return response
 
 
@@ -387,31 +469,28 @@ class StatusForm(forms.Form):
 
 
 def status(request, page):
-    """Reference + the applicant's FİN show the application's status. Rate-limited per client,
-    and a wrong pair says only "no match", so references can't be probed."""
+    """Reference + the applicant's FİN show the application's status. A wrong pair says only
+    "no match", so references can't be probed, and look-ups that matched nothing are counted
+    per address and per reference: too many answer 429 with Retry-After. Look-ups that found
+    the application are never counted, and a post office (its operators, its addresses) is
+    never locked out per address by its own queue of citizens."""
     form = StatusForm(request.POST or None, initial={"reference": request.GET.get("reference")})
     context = {"page": page, "form": form}
     if request.method == "POST" and form.is_valid():
-        limits = settings.FORMS_APP
-        wait = ratelimit.hit(
-            f"status:{ratelimit.client_ip(request)}",
-            limit=limits["STATUS_ATTEMPTS"],
-            window_seconds=limits["STATUS_WINDOW"],
+        address = ratelimit.client_ip(request)
+        post_office = is_operator(request.user) or ratelimit.in_networks(
+            address, settings.FORMS_APP["STATUS_TRUSTED_NETWORKS"]
         )
-        if wait:
-            form.add_error(
-                None,
-                ngettext(
-                    "Too many attempts. Try again in %(m)s minute.",
-                    "Too many attempts. Try again in %(m)s minutes.",
-                    max(1, wait // 60),
-                )
-                % {"m": max(1, wait // 60)},
+        try:
+            submission = services.look_up_status(
+                page,
+                form.cleaned_data["reference"],
+                form.cleaned_data["pin"],
+                address=address,
+                post_office=post_office,
             )
-            return TemplateResponse(request, "forms_app/status.html", context, status=429)
-        submission = services.find_submission_for_status(
-            page, form.cleaned_data["reference"], form.cleaned_data["pin"]
-        )
+        except services.TooManyLookups as too_many:
+            return _too_many_attempts(request, context, form, too_many.wait)
         if submission:
             context.update(
                 submission=submission,
@@ -420,6 +499,22 @@ def status(request, page):
         else:
             form.add_error(None, _("No application matches this reference number and FİN."))
     return TemplateResponse(request, "forms_app/status.html", context)
+
+
+def _too_many_attempts(request, context, form, wait):
+    minutes = max(1, -(-wait // 60))
+    form.add_error(
+        None,
+        ngettext(
+            "Too many look-ups matched nothing. Try again in %(m)s minute.",
+            "Too many look-ups matched nothing. Try again in %(m)s minutes.",
+            minutes,
+        )
+        % {"m": minutes},
+    )
+    response = TemplateResponse(request, "forms_app/status.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 # Tools other apps offer beside the form ----------------------------------------------------------

@@ -76,6 +76,15 @@ def django_db_setup(django_db_setup, django_db_blocker, mocks_url):
         seed(mocks_url)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page cached by another test, no rate limit
+    counted by another test (the database they were made from is rolled back)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def service_page(db):
     from forms_app.models import EServicePage

@@ -1,15 +1,14 @@
-"""Template loaders that look in the active theme first, then the default theme."""
+"""Template loaders that look in the active theme, then its parents, then the apps' own."""
 
 from django.template.loaders import cached, filesystem
 
 from .context import active_theme_name
-from .registry import DEFAULT_THEME, get_theme
+from .registry import theme_chain
 
 
 class ThemeLoader(filesystem.Loader):
     def get_dirs(self):
-        names = dict.fromkeys([active_theme_name.get(), DEFAULT_THEME])
-        return [get_theme(name).templates_dir for name in names]
+        return [theme.templates_dir for theme in theme_chain(active_theme_name.get())]
 
 
 class CachedLoader(cached.Loader):

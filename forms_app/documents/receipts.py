@@ -55,6 +55,12 @@ def render_receipt(submission, *, verify_url: str, answer_rows: list[tuple[str, 
             (_("Submitted at"), date_format(submitted_at, "DATETIME_FORMAT")),
             (_("Channel"), submission.get_channel_display()),
         ]
+        assisted = submission.channel == submission.Channel.POST_OFFICE
+        if assisted:
+            facts += [
+                (_("Post-office branch"), submission.branch or "—"),
+                (_("Operator"), _operator_name(submission.operator)),
+            ]
         story.append(_table(facts, bold_values=True))
         story += [Spacer(1, 6 * mm), Paragraph(escape(_("Your answers")), s["heading"])]
         story.append(_table(answer_rows))
@@ -81,8 +87,30 @@ def render_receipt(submission, *, verify_url: str, answer_rows: list[tuple[str, 
                 colWidths=[QR_SIZE + 6 * mm, None],
             ),
         ]
+        if assisted:
+            story += [Spacer(1, 12 * mm), _signature_lines()]
         doc.build(story)
     return buffer.getvalue()
+
+
+def _operator_name(operator) -> str:
+    if operator is None:
+        return "—"
+    full_name = operator.get_full_name()
+    return f"{full_name} ({operator.get_username()})" if full_name else operator.get_username()
+
+
+def _signature_lines() -> Table:
+    """Where the operator and the applicant sign the printed receipt at the counter."""
+    s = styles()
+    line = "_" * 34
+    cells = [
+        [
+            Paragraph(f"{line}<br/>" + escape(_("Operator's signature")), s["small"]),
+            Paragraph(f"{line}<br/>" + escape(_("Applicant's signature")), s["small"]),
+        ]
+    ]
+    return Table(cells, colWidths=["50%", "50%"])
 
 
 def _table(rows, bold_values=False):

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
@@ -35,6 +36,8 @@ class FieldType:
     json_types: tuple[type, ...] = (str,)  # what an answer sent to the JSON API may be
     multiple = False  # the browser posts several values under the field's name
     upload = False  # the answer is a file; stored, it refers to an uploaded document
+    # What an unanswered required field says; it names the field, so the error summary does too.
+    required_text = _("Enter %(label)s")
 
     def settings(self) -> list[tuple[str, blocks.Block]]:
         """The editor's blocks for this type's own settings; the settings every field has
@@ -89,6 +92,100 @@ class AddressField(forms.CharField):
 
 class ConsentField(forms.BooleanField):
     """A box the person must tick when the field is required."""
+
+
+class DayMonthYearWidget(forms.MultiWidget):
+    """Three boxes, day, month and year, as GOV.UK asks for dates people know (a browser's date
+    picker is hard to use for a birth date). A stored or API answer arrives as one ISO date under
+    the field's own name and is read as such."""
+
+    template_name = "forms_app/widgets/day_month_year.html"
+    parts = ("day", "month", "year")
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric", "autocomplete": "off"}
+        super().__init__(
+            [
+                forms.TextInput(attrs={**numeric, "maxlength": 2}),
+                forms.TextInput(attrs={**numeric, "maxlength": 2}),
+                forms.TextInput(attrs={**numeric, "maxlength": 4}),
+            ],
+            attrs,
+        )
+        self.widgets_names = [f"_{part}" for part in self.parts]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = (_("Day"), _("Month"), _("Year"))
+        for subwidget, part, label in zip(
+            context["widget"]["subwidgets"], self.parts, labels, strict=True
+        ):
+            subwidget["part"], subwidget["label"] = part, label
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:  # one ISO date: a stored answer or JSON
+            return data.get(name)
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DayMonthYearField(forms.DateField):
+    """A date from three boxes, with messages that name the field and the missing part."""
+
+    widget = DayMonthYearWidget
+    # Empty unless an editor wrote the field's own error text (fields.py sets it).
+    default_error_messages = {"invalid": "", "incomplete": ""}
+
+    def to_python(self, value):
+        if not isinstance(value, list | tuple):
+            try:
+                return super().to_python(value)
+            except ValidationError:
+                raise self._invalid() from None
+        parts = [str(v or "").strip() for v in value]
+        if not any(parts):
+            return None
+        names = (_("a day"), _("a month"), _("a year"))
+        missing = [name for part, name in zip(parts, names, strict=True) if not part]
+        if missing:
+            raise ValidationError(
+                self.error_messages["incomplete"]
+                or _("%(label)s must include %(part)s")
+                % {"label": quoted(self.label), "part": missing[0]},
+                code="incomplete",
+            )
+        day, month, year = parts
+        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+            raise self._invalid()
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise self._invalid() from None
+
+    def _invalid(self):
+        return ValidationError(
+            self.error_messages["invalid"]
+            or _("%(label)s must be a real date") % {"label": quoted(self.label)},
+            code="invalid",
+        )
+
+
+def quoted(label) -> str:
+    """A field's label as messages quote it: “Surname” (long labels are shortened)."""
+    return _("“%(label)s”") % {"label": Truncator(strip_tags(str(label or ""))).chars(70)}
 
 
 def _lengths(options, default_max_length) -> dict:
@@ -300,7 +397,7 @@ class Date(FieldType):
         ]
 
     def formfield(self, definition, language, **kwargs):
-        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+        field = DayMonthYearField(**kwargs)
         field.validators.append(_date_limits(definition.options))
         return field
 
@@ -323,6 +420,7 @@ class Date(FieldType):
 class SingleChoice(FieldType):
     name = "single_choice"
     label = _("Single choice")
+    required_text = _("Choose an answer to %(label)s")
 
     def settings(self):
         widget = blocks.ChoiceBlock(
@@ -375,6 +473,7 @@ class YesNo(FieldType):
     name = "yes_no"
     label = _("Yes or no")
     json_types = (bool,)
+    required_text = _("Choose an answer to %(label)s")
 
     def formfield(self, definition, language, **kwargs):
         # A required yes/no must be answered either way, so it is a choice, not a checkbox.
@@ -400,6 +499,7 @@ class YesNo(FieldType):
 class Consent(YesNo):
     name = "consent"
     label = _("Consent")
+    required_text = _("Tick the box to confirm %(label)s")
 
     def formfield(self, definition, language, **kwargs):
         return ConsentField(**kwargs)
@@ -471,6 +571,7 @@ class Iban(FieldType):
 class File(FieldType):
     name = "file"
     label = _("File upload")
+    required_text = _("Choose a file for %(label)s")
     json_types = (dict,)  # a reference to a document uploaded with the draft, never raw data
     upload = True
 

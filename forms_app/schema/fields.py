@@ -7,7 +7,7 @@ from django import forms
 
 from ..plugins import get_field_type, get_validator
 from .definition import FieldDefinition, localised
-from .field_types import FieldType
+from .field_types import FieldType, quoted
 
 # A type no longer registered (its app was removed) can't be asked any more, but the answers
 # already given to it are still stored, shown and exported, as text.
@@ -30,6 +30,7 @@ def build_formfield(definition: FieldDefinition, language: str) -> forms.Field:
         help_text=localised(definition.help_text, language),
         required=definition.required,
     )
+    field.error_messages["required"] = field_type.required_text % {"label": quoted(field.label)}
     for name in definition.options.get("validators") or []:
         # A validator of an app that was removed is skipped, like a removed action.
         if validator := get_validator(name):
@@ -54,6 +55,7 @@ def build_formfield(definition: FieldDefinition, language: str) -> forms.Field:
                 "too_early",
                 "too_late",
                 "future",
+                "incomplete",
             ],
             message,
         )

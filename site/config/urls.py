@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", pages_views.favicon),
 ]
 
 if apps.is_installed("registry_mocks"):
@@ -27,6 +28,11 @@ if settings.DEBUG:
 # Azerbaijani pages at /, Russian at /ru/, English at /en/.
 urlpatterns += i18n_patterns(
     path("search/", pages_views.search, name="search"),
+    path(
+        "statistics/charts/<slug:name>.svg",
+        pages_views.statistics_chart,
+        name="statistics_chart",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -99,3 +100,83 @@ class FeedbackFormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("feedback page")
+
+
+class StatisticsPage(Page):
+    """Public figures of the applications: per day and channel, decisions, flags, with charts
+    drawn on the server (see pages/statistics.py)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage", "pages.ServiceIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("statistics page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .statistics import statistics_context
+
+        return {**super().get_context(request, *args, **kwargs), **statistics_context()}
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """The pages every public page links to in its footer, as GOV.UK services do."""
+
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    feedback_page = models.ForeignKey(
+        Page,
+        verbose_name=_("feedback"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    statistics_page = models.ForeignKey(
+        Page,
+        verbose_name=_("statistics"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("feedback_page"),
+        FieldPanel("statistics_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer links")
+
+    def pages(self):
+        return [
+            p
+            for p in (
+                self.privacy_page,
+                self.accessibility_page,
+                self.feedback_page,
+                self.statistics_page,
+            )
+            if p is not None
+        ]

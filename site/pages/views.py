@@ -1,6 +1,13 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from wagtail.models import Locale, Page
+
+from themes.context import active_theme_name
+from themes.registry import static_path
 
 RESULTS_PER_PAGE = 10
 
@@ -19,3 +26,19 @@ def search(request):
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     return TemplateResponse(request, "pages/search.html", {"query": query, "results": page})
+
+
+def statistics_chart(request, name):
+    """A chart of the public statistics, as SVG, in the request's language."""
+    from .statistics import CHARTS, chart_svg
+
+    if name not in CHARTS:
+        raise Http404
+    response = HttpResponse(chart_svg(name), content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=settings.STATISTICS["CACHE_SECONDS"])
+    return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own: the active theme's icon."""
+    return HttpResponseRedirect(static(static_path(active_theme_name.get(), "images/favicon.ico")))

@@ -23,7 +23,10 @@ def test_a_citizen_applies_on_a_phone_and_downloads_the_receipt(page):
     page.get_by_label("Surname").fill("Əliyeva")
     page.get_by_label("Name", exact=True).fill("Gülşən")
     page.get_by_label("Patronymic").fill("Şükür qızı")
-    page.get_by_label("Date of birth").fill("1985-03-14")
+    birth = page.get_by_role("group", name="Date of birth")
+    birth.get_by_label("Day").fill("14")
+    birth.get_by_label("Month").fill("3")
+    birth.get_by_label("Year").fill("1985")
     page.get_by_label("Registered address").fill("Bakı, Nəsimi r., Səməd Vurğun küç. 12")
     actual = page.get_by_label("Where you actually live")
     assert not actual.is_visible()
@@ -35,15 +38,19 @@ def test_a_citizen_applies_on_a_phone_and_downloads_the_receipt(page):
 
     # Family: members are added and removed in the page.
     page.get_by_label("Your status").select_option("working")
-    add = page.get_by_role("button", name="Add another: Family member")
+    add = page.locator(".group-add")
     add.click()
     add.click()
     assert page.locator(".group-item").count() == 2
     page.locator(".group-item").nth(1).get_by_role("button", name="Remove").click()
+    page.get_by_role("button", name="Yes, remove").click()
     member = page.locator(".group-item").first
     member.get_by_label("Surname").fill("Əliyev")
     member.get_by_label("Name", exact=True).fill("Rəşad")
-    member.get_by_label("Date of birth").fill("1983-06-01")
+    member_birth = member.get_by_role("group", name="Date of birth")
+    member_birth.get_by_label("Day").fill("1")
+    member_birth.get_by_label("Month").fill("6")
+    member_birth.get_by_label("Year").fill("1983")
     member.get_by_label("Relation to you").select_option("spouse")
     member.get_by_label("Status").select_option("unemployed")
     page.get_by_role("button", name="Continue").click()
@@ -87,6 +94,8 @@ def test_mistakes_are_listed_and_linked_to_their_fields(page):
 
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
+    assert page.title().startswith("Error:")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
     summary.get_by_role("link", name="Enter the 7-character FİN").click()
     assert page.evaluate("document.activeElement.id") == "id_pin"
     assert Submission.objects.count() == 0

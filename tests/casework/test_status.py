@@ -60,7 +60,7 @@ def test_a_wrong_fin_or_reference_says_only_no_match(client, granted):
 
 
 def test_the_api_is_limited_like_the_status_page(client, granted, settings):
-    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_ATTEMPTS": 2, "STATUS_WINDOW": 600}
+    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_FAILURES_PER_ADDRESS": 2}
     for _ in range(2):
         ask(client, granted.reference, "AAAAAAA")
     limited = ask(client, granted.reference, granted.submission.answers["pin"])

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 from forms_app.models import Draft, Submission
 from forms_app.services import submit_declaration
@@ -99,18 +101,62 @@ def test_the_status_page_does_not_tell_which_half_was_wrong(client, service_page
     assert message in wrong_pin.content.decode() and message in unknown.content.decode()
 
 
-def test_the_status_page_is_rate_limited(client, service_page, settings):
-    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_ATTEMPTS": 3}
-    from django.core.cache import cache
+def look_up(client, reference, pin="5ZJBKQG", **extra):
+    return client.post(d.SERVICE_URL + "status/", {"reference": reference, "pin": pin}, **extra)
 
-    cache.clear()
-    codes = [
-        client.post(
-            d.SERVICE_URL + "status/", {"reference": f"X-{i}", "pin": "5ZJBKQG"}
-        ).status_code
-        for i in range(5)
-    ]
-    assert codes == [200, 200, 200, 429, 429]
+
+def test_failed_status_look_ups_are_limited_per_address_with_retry_after(
+    client, service_page, settings
+):
+    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_FAILURES_PER_ADDRESS": 3}
+    submission = submitted(service_page)
+    codes = [look_up(client, f"X-{i}").status_code for i in range(3)]
+    refused = look_up(client, "X-3")
+    assert codes == [200, 200, 200] and refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= settings.FORMS_APP["STATUS_WINDOW"]
+    assert "Too many look-ups matched nothing" in refused.content.decode()
+    # Even the right pair waits: the address is locked out for the rest of the window.
+    assert look_up(client, submission.reference).status_code == 429
+
+
+def test_successful_status_look_ups_are_never_counted(client, service_page, settings):
+    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_FAILURES_PER_ADDRESS": 2}
+    submission = submitted(service_page)
+    for _ in range(10):
+        response = look_up(client, submission.reference)
+        assert response.status_code == 200 and "status-label" in response.content.decode()
+
+
+def test_failed_look_ups_of_one_reference_are_limited_from_any_address(
+    client, service_page, settings
+):
+    settings.FORMS_APP = {**settings.FORMS_APP, "STATUS_FAILURES_PER_REFERENCE": 2}
+    submission = submitted(service_page)
+    for address in ("192.0.2.1", "192.0.2.2"):
+        assert (
+            look_up(client, submission.reference, "1234567", REMOTE_ADDR=address).status_code == 200
+        )
+    guess = look_up(client, submission.reference, "7654321", REMOTE_ADDR="192.0.2.3")
+    assert guess.status_code == 429 and guess["Retry-After"]
+
+
+def test_a_post_office_is_never_locked_out_by_its_own_queue(client, service_page, settings):
+    """Citizens at one counter share one address: their mistakes never lock the counter out."""
+    settings.FORMS_APP = {
+        **settings.FORMS_APP,
+        "STATUS_FAILURES_PER_ADDRESS": 2,
+        "STATUS_TRUSTED_NETWORKS": ["198.51.100.0/24"],
+    }
+    submission = submitted(service_page)
+    counter = {"REMOTE_ADDR": "198.51.100.17"}
+    for i in range(6):
+        assert look_up(client, f"UDSY-2026-99999{i}", **counter).status_code == 200
+    assert look_up(client, submission.reference, **counter).status_code == 200
+
+    operator = Client()
+    operator.force_login(User.objects.get(username="operator"))
+    for i in range(6):
+        assert look_up(operator, f"UDSY-2026-88888{i}").status_code == 200
 
 
 def test_the_status_page_survives_junk(client):

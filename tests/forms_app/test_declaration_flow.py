@@ -57,7 +57,8 @@ def test_each_step_explains_its_errors_next_to_the_fields(client):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'href="#id_pin"' in html and 'href="#id_birth_date"' in html
+    # Each link lands on the box to correct: a date's first box, the day.
+    assert 'href="#id_pin"' in html and 'href="#id_birth_date_0"' in html
     assert "no I or O" in html
     assert Draft.objects.get().answers == {}
 
@@ -126,7 +127,15 @@ def test_groups_add_and_remove_items_without_javascript(client):
     assert 'name="family_members-2-pin"' in html
     assert "There is a problem" not in html
 
+    # "Remove" asks first, and removes nothing until confirmed.
     data = {**d.FAMILY, "action": "remove:family_members:0"}
+    html = d.post_step(client, "family", data).content.decode()
+    assert "Remove Family member 1?" in html
+    assert 'value="confirm-remove:family_members:0"' in html
+    assert 'value="Aysel"' in html and 'value="Rəşad"' in html
+    assert "There is a problem" not in html
+
+    data = {**d.FAMILY, "action": "confirm-remove:family_members:0"}
     html = d.post_step(client, "family", data).content.decode()
     assert 'value="Aysel"' in html and 'value="Rəşad"' not in html
     assert 'name="family_members-TOTAL_FORMS" value="1"' in html

@@ -1,6 +1,7 @@
-// Progressive enhancement of a declaration step: conditions apply as the person answers, and
-// repeating groups get "add another" and "remove" without a round trip. Without this script
-// the server does both (the same buttons submit the step).
+// Progressive enhancement of a declaration step: conditions apply as the person answers,
+// repeating groups add and remove items without a round trip (removing asks first, as it does
+// without this script), and a warning comes before an idle application closes. Without this
+// script the server does all of it (the same buttons submit the step).
 (function () {
   "use strict";
 
@@ -41,6 +42,10 @@
     });
   }
 
+  // Repeating groups ---------------------------------------------------------------------------
+
+  var ATTRIBUTES = ["name", "id", "for", "aria-describedby", "aria-labelledby", "value"];
+
   function renumber(group) {
     var items = group.querySelectorAll(".group-items > .group-item");
     var total = group.querySelector('input[name$="-TOTAL_FORMS"]');
@@ -48,25 +53,60 @@
     items.forEach(function (item, index) {
       var old = item.dataset.index;
       if (String(old) !== String(index)) {
-        item.querySelectorAll("[name],[id],[for]").forEach(function (el) {
-          ["name", "id", "for"].forEach(function (attr) {
+        var pairs = [[prefix + "-" + old + "-", prefix + "-" + index + "-"],
+                     [prefix + "-item-" + old, prefix + "-item-" + index],
+                     [":" + prefix + ":" + old, ":" + prefix + ":" + index]];
+        [item].concat(Array.prototype.slice.call(item.querySelectorAll("*"))).forEach(function (el) {
+          ATTRIBUTES.forEach(function (attr) {
             var value = el.getAttribute(attr);
-            if (value) el.setAttribute(attr, value.replace(prefix + "-" + old + "-", prefix + "-" + index + "-"));
+            if (!value || (attr === "value" && el.tagName !== "BUTTON")) return;
+            pairs.forEach(function (pair) { value = value.split(pair[0]).join(pair[1]); });
+            el.setAttribute(attr, value);
           });
         });
         item.dataset.index = index;
       }
-      var number = item.querySelector(".group-item-number");
-      if (number) number.textContent = index + 1;
+      item.querySelectorAll(".group-item-number").forEach(function (number) { number.textContent = index + 1; });
     });
     total.value = items.length;
-    var add = group.querySelector('button[value^="add:"]');
+    var add = group.querySelector(".group-add");
     if (add) add.hidden = items.length >= parseInt(group.dataset.max, 10);
+    var empty = group.querySelector(".group-empty");
+    if (empty) empty.hidden = items.length > 0;
+  }
+
+  function confirmation(item, removeButton) {
+    // The same question the server asks without this script, asked in the page.
+    var template = document.getElementById("remove-confirmation-template");
+    var box = template.content.firstElementChild.cloneNode(true);
+    var group = item.closest("fieldset.group");
+    var question = box.querySelector(".remove-question");
+    question.textContent = question.textContent
+      .replace("__item__", group.dataset.itemLabel)
+      .replace("__number__", parseInt(item.dataset.index, 10) + 1);
+    box.querySelector(".remove-yes").addEventListener("click", function (event) {
+      event.preventDefault();
+      var next = item.nextElementSibling || item.previousElementSibling;
+      item.remove();
+      renumber(group);
+      var focusTarget = next ? next.querySelector(".group-item-title") : group.querySelector(".group-add");
+      if (focusTarget) {
+        if (!focusTarget.matches("button")) focusTarget.setAttribute("tabindex", "-1");
+        focusTarget.focus();
+      }
+    });
+    box.querySelector(".remove-no").addEventListener("click", function (event) {
+      event.preventDefault();
+      box.remove();
+      removeButton.hidden = false;
+      removeButton.focus();
+    });
+    return box;
   }
 
   function enhanceGroup(group, form) {
     var template = group.querySelector("template.group-template");
-    var add = group.querySelector('button[value^="add:"]');
+    var add = group.querySelector(".group-add");
     if (add && template) {
       add.addEventListener("click", function (event) {
         event.preventDefault();
@@ -82,11 +122,43 @@
     }
     group.addEventListener("click", function (event) {
       var remove = event.target.closest(".group-item-remove");
-      if (!remove) return;
+      if (!remove || !document.getElementById("remove-confirmation-template")) return;
       event.preventDefault();
-      remove.closest(".group-item").remove();
-      renumber(group);
+      var item = remove.closest(".group-item");
+      remove.hidden = true;
+      var box = confirmation(item, remove);
+      remove.parentNode.appendChild(box);
+      box.focus();
     });
+  }
+
+  // The idle timeout ---------------------------------------------------------------------------
+
+  function warnBeforeTimeout(form) {
+    var dialog = document.getElementById("timeout-dialog");
+    var total = parseInt(form.dataset.timeoutSeconds, 10) * 1000;
+    var warning = parseInt(form.dataset.timeoutWarningSeconds, 10) * 1000;
+    if (!dialog || !total || typeof dialog.showModal !== "function") return;
+    var warnTimer, endTimer;
+    function schedule() {
+      clearTimeout(warnTimer);
+      clearTimeout(endTimer);
+      warnTimer = setTimeout(function () { dialog.showModal(); }, Math.max(total - warning, 0));
+      endTimer = setTimeout(function () { window.location.reload(); }, total);
+    }
+    dialog.querySelector(".timeout-continue").addEventListener("click", function () {
+      var token = form.querySelector('input[name="csrfmiddlewaretoken"]');
+      fetch(form.dataset.keepaliveUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": token ? token.value : "" }
+      }).then(function (response) {
+        if (response.status === 410) window.location.reload();
+      });
+      dialog.close();
+      schedule();
+    });
+    schedule();
   }
 
   document.querySelectorAll("form.declaration-step").forEach(function (form) {
@@ -94,5 +166,13 @@
     form.addEventListener("input", function () { applyConditions(form); });
     form.addEventListener("change", function () { applyConditions(form); });
     applyConditions(form);
+    if (form.classList.contains("preview-form")) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    } else {
+      warnBeforeTimeout(form);
+    }
   });
+
+  var pending = document.getElementById("remove-confirmation");
+  if (pending) pending.focus();
 })();

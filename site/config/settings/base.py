@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF (a cached page gets a fresh token) and before everything that depends on the
+    # person: a cache hit for a visitor without a session skips the rest.
+    "pages.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,7 +143,9 @@ LANGUAGE_CODE = "az"
 LANGUAGES = [("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue (`make messages` updates it), then what completes the catalogues of
+# Wagtail and the other libraries the admin shows (kept apart: makemessages never touches it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True
@@ -160,6 +165,8 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "e-Müraciət"
+# Staff avatars are never fetched from gravatar.com: nothing leaves for a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
@@ -240,13 +247,32 @@ FORMS_APP = {
     "DRAFT_LIFETIME_DAYS": int(os.environ.get("DRAFT_LIFETIME_DAYS", "7")),
     # How long the browser (or post-office operator) that submitted may open the receipt.
     "RECEIPT_ACCESS_MINUTES": 60,
-    # The status page allows this many look-ups per client IP and window (seconds).
-    "STATUS_ATTEMPTS": 10,
+    # The status page counts look-ups that matched nothing: after this many in a window
+    # (seconds) from one address, or for one reference, it answers 429 until the window ends.
+    # Look-ups that find the application are never counted.
+    "STATUS_FAILURES_PER_ADDRESS": int(os.environ.get("STATUS_FAILURES_PER_ADDRESS", "10")),
+    "STATUS_FAILURES_PER_REFERENCE": int(os.environ.get("STATUS_FAILURES_PER_REFERENCE", "5")),
     "STATUS_WINDOW": 600,
+    # Post offices' addresses (CIDR), where a whole counter shares one address: never limited per
+    # address (each reference still is). Operators signed in are never limited per address.
+    "STATUS_TRUSTED_NETWORKS": [
+        n for n in os.environ.get("STATUS_TRUSTED_NETWORKS", "").split(",") if n.strip()
+    ],
+    # A draft left idle this long in a browser is let go of (its resume link still opens it);
+    # the page warns this many minutes before.
+    "DRAFT_IDLE_MINUTES": int(os.environ.get("DRAFT_IDLE_MINUTES", "30")),
+    "DRAFT_IDLE_WARNING_MINUTES": 5,
     # The request header in which the e-government portal's sign-on passes the user's FİN
     # (the "egov_pin" prefill source); None when the site is not behind the portal.
     "EGOV_PIN_HEADER": os.environ.get("EGOV_PIN_HEADER") or None,
     # Trust X-Forwarded-For for the client's address (rate limits): only behind the proxy.
     "BEHIND_PROXY": False,
+}
+# Home and e-service pages served from the cache to visitors without a session, purged whenever
+# an editor publishes; the entry expires anyway after this many seconds.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+STATISTICS = {
+    "DAYS": 30,  # the per-day chart and table
+    "CACHE_SECONDS": int(os.environ.get("STATISTICS_CACHE_SECONDS", "300")),
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")

@@ -171,3 +171,127 @@ HOW_TO_APPLY = {
         "body": [("paragraph", "<p>Hotline: 142. Post office addresses are on azerpost.az.</p>")],
     },
 }
+
+PRIVACY = {
+    "az": {
+        "title": "Məxfilik bildirişi",
+        "slug": "mexfilik",
+        "body": [
+            (
+                "paragraph",
+                "<p>Bəyannamədəki məlumatlar yalnız sosial yardımın təyin edilməsi üçün "
+                "istifadə olunur və dövlət reyestrləri ilə qanunla müəyyən edilmiş qaydada "
+                "yoxlanılır. Məlumatlarınızı yalnız bu işlə məşğul olan əməkdaşlar görür; hər "
+                "baxış qeydə alınır.</p>",
+            )
+        ],
+    },
+    "ru": {
+        "title": "Уведомление о конфиденциальности",
+        "slug": "konfidencialnost",
+        "body": [
+            (
+                "paragraph",
+                "<p>Сведения из декларации используются только для назначения социальной "
+                "помощи и сверяются с государственными реестрами в установленном законом "
+                "порядке. Ваши данные видят только сотрудники, которые ими занимаются; каждый "
+                "просмотр записывается.</p>",
+            )
+        ],
+    },
+    "en": {
+        "title": "Privacy notice",
+        "slug": "privacy",
+        "body": [
+            (
+                "paragraph",
+                "<p>The information in a declaration is used only to assign social assistance "
+                "and is checked against the state registries as the law provides. Only the "
+                "staff who work on it see your data, and every view is recorded.</p>",
+            )
+        ],
+    },
+}
+
+ACCESSIBILITY = {
+    "az": {
+        "title": "Əlçatanlıq bəyanatı",
+        "slug": "elcatanliq",
+        "body": [
+            (
+                "paragraph",
+                "<p>Bu xidmət WCAG 2.2 AA tələblərinə uyğun hazırlanıb: klaviatura ilə tam "
+                "istifadə olunur, ekran oxuyucuları ilə yoxlanılıb, yüksək kontrastlı görünüş "
+                "var. Çətinlik çəkdinizsə, rəy səhifəsindən bizə yazın və ya 142 qaynar "
+                "xəttinə zəng edin.</p>",
+            )
+        ],
+    },
+    "ru": {
+        "title": "Заявление о доступности",
+        "slug": "dostupnost",
+        "body": [
+            (
+                "paragraph",
+                "<p>Сервис соответствует требованиям WCAG 2.2 AA: им можно полностью "
+                "пользоваться с клавиатуры, он проверен с программами экранного доступа, есть "
+                "высококонтрастное оформление. Если что-то неудобно, напишите нам через "
+                "страницу отзывов или позвоните на горячую линию 142.</p>",
+            )
+        ],
+    },
+    "en": {
+        "title": "Accessibility statement",
+        "slug": "accessibility",
+        "body": [
+            (
+                "paragraph",
+                "<p>This service is built to meet WCAG 2.2 AA: it works fully with a keyboard, "
+                "is tested with screen readers, and has a high-contrast look. If anything is "
+                "hard to use, tell us on the feedback page or call the 142 hotline.</p>",
+            )
+        ],
+    },
+}
+
+FEEDBACK = {
+    "az": {
+        "title": "Rəy bildirin",
+        "slug": "rey-bildirin",
+        "intro": "<p>Xidməti necə yaxşılaşdıra biləcəyimizi bizə yazın.</p>",
+        "thank_you_text": "<p>Rəyiniz qeydə alındı.</p>",
+        "question": "Rəyiniz",
+    },
+    "ru": {
+        "title": "Оставить отзыв",
+        "slug": "otzyv",
+        "intro": "<p>Напишите, как нам улучшить сервис.</p>",
+        "thank_you_text": "<p>Ваш отзыв записан.</p>",
+        "question": "Ваш отзыв",
+    },
+    "en": {
+        "title": "Give feedback",
+        "slug": "feedback",
+        "intro": "<p>Tell us how we could make the service better.</p>",
+        "thank_you_text": "<p>Your feedback has been recorded.</p>",
+        "question": "Your feedback",
+    },
+}
+
+STATISTICS = {
+    "az": {
+        "title": "Statistika",
+        "slug": "statistika",
+        "intro": "<p>Müraciətlərin və qərarların sayı, hər gün və hər kanal üzrə.</p>",
+    },
+    "ru": {
+        "title": "Статистика",
+        "slug": "statistika-ru",
+        "intro": "<p>Число заявлений и решений по дням и каналам.</p>",
+    },
+    "en": {
+        "title": "Statistics",
+        "slug": "statistics",
+        "intro": "<p>How many applications arrived and were decided, per day and channel.</p>",
+    },
+}

@@ -27,7 +27,15 @@ from wagtail.models import (
 from casework.models import RuleParameters
 from casework.registries.catalogue import follow_local_mocks
 from forms_app.models import DeclarationForm, EServicePage, OperatorProfile
-from pages.models import HomePage, ServiceIndexPage, StandardPage
+from pages.models import (
+    FeedbackFormField,
+    FeedbackFormPage,
+    FooterSettings,
+    HomePage,
+    ServiceIndexPage,
+    StandardPage,
+    StatisticsPage,
+)
 from themes.models import ThemeSettings
 
 from . import _demo_content as content
@@ -66,8 +74,19 @@ class Command(BaseCommand):
         self._child(services, EServicePage, texts, locales)
         self._child(home, StandardPage, content.HOW_TO_APPLY, locales)
         self._rule_parameters()
+        footer = {
+            "privacy_page": self._child(home, StandardPage, content.PRIVACY, locales),
+            "accessibility_page": self._child(home, StandardPage, content.ACCESSIBILITY, locales),
+            "feedback_page": self._child(home, FeedbackFormPage, self._feedback_texts(), locales),
+            "statistics_page": self._child(home, StatisticsPage, content.STATISTICS, locales),
+        }
         for site in Site.objects.all():
             ThemeSettings.for_site(site).save()
+            links = FooterSettings.for_site(site)
+            for name, page in footer.items():
+                if getattr(links, f"{name}_id") is None:
+                    setattr(links, name, page)
+            links.save()
         groups = self._groups()
         self._page_permissions(groups, home)
         self._workflow(groups["Moderators"], home)
@@ -111,6 +130,19 @@ class Command(BaseCommand):
         for code in TRANSLATIONS:
             self._translate(page, texts, code)
         return page
+
+    def _feedback_texts(self):
+        """The feedback page's fields, with one question each language asks."""
+        texts = {}
+        for code, fields in content.FEEDBACK.items():
+            question = FeedbackFormField(
+                label=fields["question"], field_type="multiline", required=True
+            )
+            texts[code] = {
+                **{k: v for k, v in fields.items() if k != "question"},
+                "form_fields": [question],
+            }
+        return texts
 
     def _translate(self, page, texts, code):
         locale = Locale.objects.get(language_code=code)
