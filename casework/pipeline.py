@@ -1,12 +1,13 @@
 """A case's whole path after its declaration is submitted, in order, in one place (as Open Forms'
 `on_post_submission_event`):
 
-    enrich → decide
+    enrich → decide → letter → notify → close
 
 Each step takes the case id, looks at the case's status and does nothing when it is not that
 step's turn, so running the pipeline again (at-least-once delivery, the sweeper) is always safe.
-A case that needs a person stops at FLAGGED; the caseworker's resolution is a service, not a
-step. Tasks (tasks.py) only call the functions here.
+A case that needs a person stops at FLAGGED; the caseworker's resolution is a service, and once it
+decides, the pipeline finishes the case (letter → notify → close). Tasks (tasks.py) only call the
+functions here.
 """
 
 import logging
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from . import selectors, services
+from . import notices, selectors, services
 from .models import Case
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,15 @@ def process_case(case_id: int) -> str:
     """Take one case as far as it can go by itself; returns where it stopped."""
     services.enrich_case(case_id)
     services.decide_case(case_id)
+    finish(case_id)
     return Case.objects.values_list("status", flat=True).get(pk=case_id)
+
+
+def finish(case_id: int):
+    """A decided case (by the rules or a caseworker): its letter, its notices, closing it."""
+    services.issue_letter(case_id)
+    services.send_notices(case_id)
+    services.close_case(case_id)
 
 
 def process_received_cases() -> int:
@@ -35,8 +44,9 @@ def process_received_cases() -> int:
     all of them), then take each on. Returns how many were enriched."""
     case_ids = list(selectors.received_case_ids(limit=settings.CASEWORK["BATCH_CASES"]))
     enriched = services.enrich_cases(case_ids)
+    services.decide_cases(case_ids)  # one vectorised simulation for the batch
     for case_id in case_ids:
-        services.decide_case(case_id)
+        finish(case_id)
     return enriched
 
 
@@ -66,3 +76,12 @@ def sweep_stuck_cases() -> int:
     if stuck:
         logger.warning("Re-enqueued %d stuck cases", len(stuck))
     return len(stuck)
+
+
+def send_due_notices() -> int:
+    """The notices' retry: those queued and due (backoff after a failure), and those a worker
+    claimed and never finished. Scheduled every minute."""
+    due = notices.due_notice_ids()
+    for notice_id in due:
+        notices.send(notice_id)
+    return len(due)

@@ -16,6 +16,19 @@ def ensure_schedules(**kwargs):
             "repeats": -1,
         },
     )
+    for name, func in (
+        ("casework: send due notices", "casework.tasks.send_due_notices"),
+        ("casework: SMS delivery reports", "casework.tasks.check_deliveries"),
+    ):
+        Schedule.objects.update_or_create(
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": Schedule.MINUTES,
+                "minutes": 1,
+                "repeats": -1,
+            },
+        )
     Schedule.objects.update_or_create(
         name="casework: alert deadlines",
         defaults={

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from .models import Case
 
-# Statuses the pipeline moves on by itself; FLAGGED waits for a person, DECIDED/CLOSED are done.
-AUTOMATIC_STATUSES = [Case.Status.RECEIVED, Case.Status.ENRICHED]
+# Statuses the pipeline moves on by itself; FLAGGED waits for a person, CLOSED is done.
+AUTOMATIC_STATUSES = [Case.Status.RECEIVED, Case.Status.ENRICHED, Case.Status.DECIDED]
 
 
 def received_case_ids(*, limit: int):

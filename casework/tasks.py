@@ -5,7 +5,7 @@ import logging
 
 from django.utils import timezone
 
-from . import deadlines, pipeline
+from . import deadlines, notices, pipeline
 from .audit import verify_audit_chain
 
 logger = logging.getLogger(__name__)
@@ -37,3 +37,23 @@ def verify_audit() -> str:
         logger.error("The audit trail does not hold: %s (event %s)", broken.reason, broken.event)
         return f"broken: {broken.reason}"
     return "holds"
+
+
+def send_notice(notice_id: int) -> str:
+    return notices.send(notice_id)
+
+
+def send_due_notices() -> int:
+    """Scheduled every minute: retries and abandoned sends."""
+    return pipeline.send_due_notices()
+
+
+def check_deliveries() -> int:
+    """Scheduled every minute: the SMS gateway's delivery reports."""
+    return notices.check_deliveries()
+
+
+def finish_case(case_id: int) -> str:
+    """After a caseworker's decision: the letter, the notices, closing."""
+    pipeline.finish(case_id)
+    return "finished"

@@ -22,7 +22,7 @@ from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from wagtail.models import Locale
 
-from . import ratelimit, services
+from . import ratelimit, selectors, services
 from .models import EServicePage
 from .status import status_of
 from .validators import normalise_pin
@@ -117,11 +117,7 @@ def _absolute(request, page, suffix="") -> str:
 
 
 def _in_language(page: EServicePage, language: str) -> EServicePage:
-    """The page's translation in `language`, if it is live, else the page itself."""
-    translated = EServicePage.objects.live().filter(
-        translation_key=page.translation_key, locale__language_code=language
-    )
-    return translated.first() or page
+    return selectors.service_in_language(page, language)
 
 
 # Endpoints -------------------------------------------------------------------------------------
@@ -436,5 +432,7 @@ def application_status(request, body: StatusIn):
             "explanation": decision.explanation if decision else [],
             "rule_set_version": decision.rule_set_version if decision else None,
             "due_date": status.due_date,
-            "letter_url": status.letter_url,
+            "letter_url": request.build_absolute_uri(status.letter_url)
+            if status.letter_url
+            else None,
         }

@@ -11,6 +11,7 @@ class FormsAppConfig(AppConfig):
         from wagtail.signals import published
 
         from . import actions, plugins
+        from .documents import receipts  # noqa: F401  (registers the receipt's renderer)
         from .models import DeclarationForm
         from .schedules import ensure_schedules
         from .schema.field_types import register_builtin_field_types

@@ -254,6 +254,10 @@ class EServicePage(RoutablePageMixin, Page):
     def verify(self, request, reference, digest):
         return views.verify(request, self, reference, digest)
 
+    @path("document/<uuid:public_id>/<str:kind>/")
+    def document(self, request, public_id, kind):
+        return views.issued_document(request, self, public_id, kind)
+
     @path("tools/<str:name>/")
     def tool(self, request, name):
         return views.service_tool(request, self, name)
@@ -420,6 +424,46 @@ class OperatorProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.branch})"
+
+
+def _documents_storage():
+    from django.core.files.storage import storages
+
+    return storages["documents"]
+
+
+class IssuedDocument(models.Model):
+    """A PDF issued once for a submission (its receipt; the decision letter casework issues),
+    stored with its SHA-256 and a short code anyone holding it can check at /verify/."""
+
+    class Kind(models.TextChoices):
+        RECEIPT = "receipt", _("Receipt")
+        LETTER = "letter", _("Decision letter")
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.PROTECT, related_name="issued_documents"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    file = models.FileField(storage=_documents_storage, upload_to="%Y/%m/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    code = models.CharField(_("verification code"), max_length=16, unique=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    regenerated_at = models.DateTimeField(_("regenerated at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "kind"], name="one_document_of_a_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.submission.reference}: {self.get_kind_display()}"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.submission.reference}-{self.kind}.pdf"
 
 
 # EServicePage's routes call the views, and its current_form_version the selectors; both use the

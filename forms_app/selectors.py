@@ -95,3 +95,13 @@ def versions_of(form) -> list[DeclarationFormVersion]:
 
 def latest_version(form) -> DeclarationFormVersion | None:
     return form.versions.order_by("-number").first()
+
+
+def service_in_language(page, language: str):
+    """The service page's translation in `language`, if it is live, else the page itself."""
+    from .models import EServicePage
+
+    translated = EServicePage.objects.live().filter(
+        translation_key=page.translation_key, locale__language_code=language
+    )
+    return translated.first() or page

@@ -283,6 +283,32 @@ def receipt_token_opens(token: str, submission: Submission) -> bool:
     return signed == str(submission.public_id)
 
 
+DOCUMENT_SALT = "forms_app.document"
+
+
+def document_token(submission: Submission, kind: str) -> str:
+    """A signed token that opens one of the submission's issued documents (its letter, from the
+    status page or the API) for a while, without a session."""
+    return signing.dumps(f"{submission.public_id}:{kind}", salt=DOCUMENT_SALT)
+
+
+def document_token_opens(token: str, submission: Submission, kind: str) -> bool:
+    max_age = settings.FORMS_APP["DOCUMENT_LINK_HOURS"] * 3600
+    try:
+        signed = signing.loads(token, salt=DOCUMENT_SALT, max_age=max_age)
+    except signing.BadSignature:
+        return False
+    return constant_time_compare(signed, f"{submission.public_id}:{kind}")
+
+
+def document_link(submission: Submission, kind: str) -> str:
+    """The path that downloads the submission's issued document of `kind`, on its service page in
+    the applicant's language."""
+    page = selectors.service_in_language(submission.service, submission.language)
+    path = page.url + page.reverse_subpage("document", args=[submission.public_id, kind])
+    return f"{path}?t={document_token(submission, kind)}"
+
+
 class TooManyLookups(Exception):
     def __init__(self, wait: int):
         super().__init__(wait)

@@ -31,7 +31,8 @@ class SubmissionStatus:
     code: str = "received"
     decision: DecisionSummary | None = None
     due_date: date | None = None
-    letter_url: str | None = None
+    letter_url: str | None = None  # a path on this site, opening the letter for a while
+    notice: str = ""  # how the applicant was told, and whether it arrived
 
 
 _provider: Callable | None = None

@@ -15,9 +15,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
-from .models import Draft, Submission
+from .documents import store
+from .models import Draft, IssuedDocument, Submission
 from .plugins import get_prefill_source, get_service_tool, service_tools
-from .presenters import answer_items, submission_rows
+from .presenters import answer_items
 from .schema.definition import localised
 from .schema.engine import StepForm, form_data_for_step, visible_steps
 from .status import status_of
@@ -426,19 +427,32 @@ def _print_query(request):
 
 
 def receipt(request, page, public_id):
-    from .documents.receipts import render_receipt
-
+    """The receipt, issued once and served from storage ever after."""
     submission = _get_submission(request, page, public_id)
-    verify_url = request.build_absolute_uri(
-        _url(page, "verify", submission.reference, submission.digest)
-    )
-    with translation.override(submission.language):
-        rows = submission_rows(submission)
-    pdf = render_receipt(submission, verify_url=verify_url, answer_rows=rows)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    document = store.issue(submission, IssuedDocument.Kind.RECEIPT)
     # ?print=1 opens it in the browser, ready to print (the counter's receipt); else a download.
-    disposition = "inline" if request.GET.get("print") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{submission.reference}.pdf"'
+    return pdf_response(document, inline=bool(request.GET.get("print")))
+
+
+def issued_document(request, page, public_id, kind):
+    """A document already issued for a submission (its decision letter), through a signed link
+    from the status page or the API. Nothing is rendered here."""
+    submission = selectors.get_submission_for_service(page, public_id)
+    token = request.GET.get("t", "")
+    if submission is None or not services.document_token_opens(token, submission, kind):
+        raise Http404
+    document = IssuedDocument.objects.filter(submission=submission, kind=kind).first()
+    if document is None:
+        raise Http404
+    return pdf_response(document)
+
+
+def pdf_response(document, *, inline=False) -> HttpResponse:
+    response = HttpResponse(store.read(document), content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{document.filename}"'
+    # Personal: no browser or proxy keeps a copy.
+    response["Cache-Control"] = "no-store"
     return response
 
 

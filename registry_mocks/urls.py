@@ -3,13 +3,15 @@ by `manage.py run_registry_mocks`."""
 
 from django.urls import path, re_path
 
-from . import views
+from . import sms_gateway, views
 
 app_name = "registry_mocks"
 
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("scenarios", views.scenario_table, name="scenarios"),
+    path("sms/v1/messages", sms_gateway.messages, name="sms_messages"),
+    path("sms/v1/messages/<str:message_id>", sms_gateway.message, name="sms_message"),
     path("<str:code>/v1/persons/batch", views.batch, name="batch"),
     path("<str:code>/v1/persons/<str:pin>", views.person, name="person"),
     path("<str:code>/_faults", views.fault_settings, name="faults"),

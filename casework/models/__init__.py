@@ -5,6 +5,7 @@ from .calendar import CalendarDay
 from .cases import Case, CaseFlag, CaseMember
 from .decisions import Decision
 from .desk import DeadlineAlert, DocumentRequest, Resolution
+from .notices import Notice
 from .registries import LookupOutcome, RegistryLookup, RegistrySource
 from .rules import EligibilityRuleSet, RuleParameters, RuleParametersVersion
 
@@ -20,6 +21,7 @@ __all__ = [
     "DocumentRequest",
     "EligibilityRuleSet",
     "LookupOutcome",
+    "Notice",
     "RegistryLookup",
     "RegistrySource",
     "Resolution",

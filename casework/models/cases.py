@@ -22,6 +22,7 @@ class Case(models.Model):
         Status.RECEIVED: {Status.ENRICHED, Status.FLAGGED},
         Status.ENRICHED: {Status.DECIDED, Status.FLAGGED},
         Status.FLAGGED: {Status.DECIDED},
+        # Closed once the letter is issued and the applicant told.
         Status.DECIDED: {Status.CLOSED},
         Status.CLOSED: set(),
     }

@@ -7,7 +7,8 @@ from django.utils import timezone
 from ..audit import record_event
 from ..calendar import decision_due
 from ..declaration import read_declaration
-from ..models import Case, CaseFlag, CaseMember
+from ..models import Case, CaseFlag, CaseMember, Notice
+from ..notices import make_notice
 
 
 class TransitionNotAllowed(Exception):
@@ -55,10 +56,13 @@ def transition(case: Case, to_status: str, *, actor=None, reason: str = "", data
 def flag(case: Case, flags: list[CaseFlag], *, reason: str, actor=None, data=None) -> Case:
     """Send a locked case to a caseworker, with every reason it needs one."""
     CaseFlag.objects.bulk_create(flags)
-    return transition(
+    transition(
         case,
         Case.Status.FLAGGED,
         actor=actor,
         reason=reason,
         data={"flags": [f.kind for f in flags], **(data or {})},
     )
+    # The applicant learns that a person checks it and by when it is decided.
+    make_notice(case, Notice.Kind.DELAYED)
+    return case

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from .. import selectors
 from ..declaration import read_declaration
-from ..models import Case, CaseFlag, Decision
+from ..models import Case, CaseFlag, Decision, Notice
+from ..notices import make_notice
 from ..registries.discrepancies import UNDECLARED_VEHICLE
 from ..registries.household import Household
 from ..rules.engine import Assessment, ParametersMissing, assess
@@ -162,11 +163,12 @@ def _store(evaluation: Evaluation) -> bool:
 def record_decision(
     case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None
 ) -> Decision:
-    """The decision of a locked case, from an evaluation without a problem."""
+    """The decision of a locked case, from an evaluation without a problem, and the notice that
+    tells the applicant (made in the same transaction, sent after it commits)."""
     assessment, facts = evaluation.assessment, evaluation.facts
     granted = assessment.granted
     start, end = assignment_period(facts.application_date, assessment.family["assignment_months"])
-    return Decision.objects.create(
+    decision = Decision.objects.create(
         case=case,
         outcome=Decision.Outcome.GRANTED if granted else Decision.Outcome.REFUSED,
         monthly_amount=assessment.monthly_benefit if granted else None,
@@ -180,3 +182,5 @@ def record_decision(
         decided_by=decided_by,
         resolution=resolution,
     )
+    make_notice(case, Notice.Kind.DECISION)
+    return decision

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from ..audit import record_event
 from ..declaration import read_declaration
-from ..models import Case, CaseFlag, DocumentRequest, Resolution
+from ..models import Case, CaseFlag, DocumentRequest, Notice, Resolution
+from ..notices import make_notice
 from ..registries.lookups import enabled_sources, fetch_people, store_lookups, stored_answers
 from .cases import transition
 from .decisions import evaluate_cases, record_decision
 from .enrichment import _keep_snapshot, assess_answers
+from .issuing import finish_after_commit
 
 
 class DeskError(Exception):
@@ -207,6 +209,7 @@ def propose_resolution(case_id: int, user, overrides: dict, reason: str) -> Reso
             record_event("resolution_proposed", case=case, actor=user, reason=reason, data=data)
         else:
             decision = record_decision(case, evaluation, decided_by=user, resolution=resolution)
+            finish_after_commit(case.pk)
             transition(
                 case,
                 Case.Status.DECIDED,
@@ -240,6 +243,7 @@ def approve_resolution(resolution_id: int, supervisor, note: str = "") -> Resolu
         decision = record_decision(
             case, evaluation, decided_by=resolution.proposed_by, resolution=resolution
         )
+        finish_after_commit(case.pk)
         transition(
             case,
             Case.Status.DECIDED,
@@ -298,6 +302,7 @@ def request_document(case_id: int, user, what: str) -> DocumentRequest:
         _require_holder(case, user)
         _require_flagged(case)
         request = DocumentRequest.objects.create(case=case, what=what, requested_by=user)
+        make_notice(case, Notice.Kind.DOCUMENT_REQUEST, what=request.pk)
         record_event(
             "document_requested", case=case, actor=user, reason=what, data={"request": request.pk}
         )

@@ -202,7 +202,9 @@ def request_document(request, pk):
         desk.request_document(case.pk, request.user, form.data.get("what", ""))
     except desk.DeskError as error:
         return _refused(request, pk, error)
-    return _done(request, pk, _("The request is recorded."))
+    return _done(
+        request, pk, _("The request is recorded; the applicant is told over their channel.")
+    )
 
 
 def lookup(request, pk, lookup_id):

@@ -14,7 +14,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..models import IssuedDocument
+from ..presenters import submission_rows
 from .pdf import FONT, FONT_BOLD, styles
+from .store import register_renderer
 
 QR_SIZE = 35 * mm
 
@@ -29,9 +32,12 @@ def _qr(url: str) -> Drawing:
     return drawing
 
 
-def render_receipt(submission, *, verify_url: str, answer_rows: list[tuple[str, str]]) -> bytes:
-    """The receipt in the submission's language: reference, time, answers, digest and a QR code
-    that opens the verification page."""
+@register_renderer(IssuedDocument.Kind.RECEIPT)
+def render_receipt(submission, code: str, verify_url: str) -> bytes:
+    """The receipt in the submission's language: reference, time, answers, digest, and a QR code
+    and a short code that open the verification page."""
+    with translation.override(submission.language):
+        answer_rows = submission_rows(submission)
     s = styles()
     buffer = io.BytesIO()
     with translation.override(submission.language):
@@ -79,7 +85,15 @@ def render_receipt(submission, *, verify_url: str, answer_rows: list[tuple[str, 
                         Paragraph(
                             escape(_("Digest (SHA-256) of your answers:"))
                             + f"<br/><font face='{FONT_BOLD}'>{submission.digest}</font><br/><br/>"
-                            + escape(_("Scan the code to check that this receipt is genuine.")),
+                            + escape(_("Verification code:"))
+                            + f" <font face='{FONT_BOLD}'>{code}</font><br/>"
+                            + escape(
+                                _(
+                                    "Scan the QR code, or type the code at %(url)s, to check "
+                                    "that this receipt is genuine."
+                                )
+                                % {"url": verify_url.rsplit("/", 2)[0] + "/"}
+                            ),
                             s["small"],
                         ),
                     ]

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forms_app import verification
 from forms_app.api import api
 from pages import views as pages_views
 
@@ -28,6 +29,8 @@ if settings.DEBUG:
 # Azerbaijani pages at /, Russian at /ru/, English at /en/.
 urlpatterns += i18n_patterns(
     path("search/", pages_views.search, name="search"),
+    path("verify/", verification.verify_form, name="verify_form"),
+    path("verify/<str:code>/", verification.verify_document, name="verify_document"),
     path(
         "statistics/charts/<slug:name>.svg",
         pages_views.statistics_chart,

@@ -45,7 +45,7 @@ def test_the_scheduled_batch_decides_what_it_enriched(registries, submit_scenari
     cases = [submit_scenario(name) for name in FAMILIES]
     assert tasks.process_received_cases() == 2  # the oldest two
     statuses = [Case.objects.get(pk=c.pk).status for c in cases]
-    assert statuses == ["decided", "decided", "received"]
+    assert statuses == ["closed", "closed", "received"]
     eligible, vehicle_owner = (Case.objects.get(pk=c.pk).decision for c in cases[:2])
     assert (eligible.outcome, eligible.monthly_amount) == ("granted", Decimal("750.00"))
     assert (vehicle_owner.outcome, vehicle_owner.grounds) == ("refused", ["vehicle"])

@@ -104,7 +104,7 @@ def test_every_scenario_reaches_its_expected_outcome(registries, submit_scenario
         assert case.status == Case.Status.FLAGGED
         assert not Decision.objects.filter(case=case).exists()
         return
-    assert case.status == Case.Status.DECIDED
+    assert case.status == Case.Status.CLOSED
     decision = case.decision
     if scenario.expected == "refused":
         assert decision.outcome == Decision.Outcome.REFUSED
@@ -166,4 +166,4 @@ def test_a_decided_application_is_no_longer_open(registries, submit_scenario):
     tasks.process_case(first.pk)
     again = submit_scenario("eligible")
     tasks.process_case(again.pk)
-    assert Case.objects.get(pk=again.pk).status == Case.Status.DECIDED
+    assert Case.objects.get(pk=again.pk).status == Case.Status.CLOSED

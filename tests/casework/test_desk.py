@@ -160,28 +160,37 @@ def test_two_claiming_at_once_one_wins(live_demo_site, mocks_url, registries, su
 # Resolving ---------------------------------------------------------------------------------------
 
 
-def test_settling_a_fact_the_rules_agree_with_decides_at_once(registries, submit_scenario, people):
+def test_settling_a_fact_the_rules_agree_with_decides_at_once(
+    registries, submit_scenario, people, django_capture_on_commit_callbacks
+):
     """The grandmother died in August: without her (and her pension) the family of 4 earns
     450 AZN a month: 4 × 300 − 450 = 750 AZN, granted as on the registries' facts."""
     case = flagged(submit_scenario, "member_died")
     grandmother = case.submission.answers["family_members"][-1]["pin"]
     caseworker = people["caseworker"]
     desk.claim_case(case.pk, caseworker)
-    resolution = desk.propose_resolution(
-        case.pk,
-        caseworker,
-        {f"person:{grandmother}:counted_in_family": False},
-        "death certificate of 14 August 2026 in the civil registry",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        resolution = desk.propose_resolution(
+            case.pk,
+            caseworker,
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate of 14 August 2026 in the civil registry",
+        )
     assert resolution.status == Resolution.Status.APPLIED and not resolution.reverses_the_rules
     case.refresh_from_db()
-    assert case.status == Case.Status.DECIDED
+    # Decided, then finished like any decision: the letter issued, the applicant told, closed.
+    assert case.status == Case.Status.CLOSED
+    assert case.notices.get(kind="decision").status == "delivered"
     decision = case.decision
     assert (decision.outcome, decision.monthly_amount) == ("granted", Decimal("750.00"))
     assert decision.decided_by == caseworker and decision.resolution == resolution
     persons = {p["id"]: p for p in decision.facts["persons"]}
     assert persons[grandmother]["inputs"]["counted_in_family"] is False
-    event = AuditEvent.objects.filter(case=case, action="status_changed").last()
+    (event,) = [
+        e
+        for e in AuditEvent.objects.filter(case=case, action="status_changed")
+        if e.data["to"] == "decided"
+    ]
     assert event.actor == caseworker and "death certificate" in event.reason
 
 
@@ -216,7 +225,7 @@ def test_a_reversal_needs_a_second_person(client, registries, submit_scenario, p
 
     desk.approve_resolution(resolution.pk, supervisor, "checked the photo")
     case.refresh_from_db()
-    assert case.status == Case.Status.DECIDED
+    assert case.status == Case.Status.DECIDED  # the letter and notice follow once committed
     assert (case.decision.outcome, case.decision.grounds) == ("refused", ["vehicle"])
     assert case.decision.decided_by == caseworker
     approved = AuditEvent.objects.filter(case=case, action="status_changed").last()

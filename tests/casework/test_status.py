@@ -34,7 +34,7 @@ def ask(client, reference, pin, **extra):
 def test_the_api_gives_a_grant_in_the_language_asked(client, granted):
     pin = granted.submission.answers["pin"]
     body = ask(client, granted.reference.lower(), pin, QUERY_STRING="lang=en").json()
-    assert body["status"] == "decided" and body["outcome"] == "granted"
+    assert body["status"] == "closed" and body["outcome"] == "granted"
     assert body["monthly_amount"] == "750.00"
     assert body["period"] == {"start": "2026-11-01", "end": "2027-10-31"}
     assert body["grounds"] == []

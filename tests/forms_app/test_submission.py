@@ -1,6 +1,7 @@
 """Submitting: atomic, idempotent, numbered, and receipted."""
 
 import copy
+import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -109,23 +110,49 @@ def scanned_qr_codes(pdf: bytes) -> list[str]:
     return texts
 
 
-def test_the_receipts_qr_code_leads_to_a_page_that_confirms_it(client, service_page):
+def test_the_receipts_qr_code_leads_to_a_page_that_confirms_it(client, service_page, settings):
+    from forms_app.models import IssuedDocument
+
     submission = submit(service_page)
     receipt = service_page.url + service_page.reverse_subpage(
         "receipt", args=[submission.public_id]
     )
-    pdf = client.get(receipt, {"t": services.receipt_token(submission)}).content
+    response = client.get(receipt, {"t": services.receipt_token(submission)})
+    assert response["Cache-Control"] == "no-store"
+    pdf = response.content
+    document = IssuedDocument.objects.get(submission=submission, kind="receipt")
     [scanned] = scanned_qr_codes(pdf)
-    verify = service_page.url + service_page.reverse_subpage(
-        "verify", args=[submission.reference, submission.digest]
-    )
-    assert scanned == f"http://testserver{verify}"
+    assert scanned == f"{settings.SITE_URL}/verify/{document.code}/"
 
-    response = client.get(urlsplit(scanned).path)
-    assert response.status_code == 200
-    assert submission.reference in response.content.decode()
-    assert "Əliyeva" not in response.content.decode()  # no personal data on a public page
-    assert client.get(verify.replace(submission.digest, "0" * 64)).status_code == 404
+    page = client.get(urlsplit(scanned).path)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert submission.reference in text and document.sha256 in text
+    assert "Əliyeva" not in text  # no personal data on a public page
+    assert client.get("/verify/ABCDEFGHJK/").status_code == 404
+
+
+def test_a_receipt_is_issued_once_and_served_from_storage(client, service_page):
+    from forms_app.models import IssuedDocument
+
+    submission = submit(service_page)
+    receipt = service_page.url + service_page.reverse_subpage(
+        "receipt", args=[submission.public_id]
+    )
+    token = {"t": services.receipt_token(submission)}
+    first = client.get(receipt, token).content
+    again = client.get(receipt, token).content
+    document = IssuedDocument.objects.get(submission=submission, kind="receipt")
+    assert first == again  # the stored file, not a new rendering
+    assert hashlib.sha256(first).hexdigest() == document.sha256
+
+
+def test_verify_counts_codes_that_match_nothing(client, settings):
+    settings.FORMS_APP = {**settings.FORMS_APP, "VERIFY_FAILURES_PER_ADDRESS": 2}
+    for _ in range(2):
+        assert client.get("/verify/ABCDEFGHJK/").status_code == 404
+    limited = client.get("/verify/ABCDEFGHJK/")
+    assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
 
 
 def test_errors_are_in_the_applicants_language(client):

@@ -161,6 +161,15 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Receipts and decision letters: personal, so never under MEDIA_URL; served only by views
+    # that check who asks. On several hosts, shared storage (see docs/deployment.md).
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("DOCUMENTS_ROOT", str(BASE_DIR / "var" / "documents")),
+            "base_url": None,
+        },
+    },
 }
 
 # Wagtail
@@ -205,6 +214,11 @@ else:
 CASEWORK = {
     # A decision is due this many working days (Azerbaijani calendar) after the day of submission.
     "DECISION_WORKING_DAYS": 15,
+    # Notices: tries before a notice counts as failed, the first wait (doubling each time), and
+    # how long a send may take before the sweeper takes it as abandoned (the worker died).
+    "NOTICE_MAX_ATTEMPTS": 6,
+    "NOTICE_BACKOFF_SECONDS": 30,
+    "NOTICE_SENDING_STALE_MINUTES": 5,
     # The case's caseworker is warned this many working days before the due date.
     "WARN_WORKING_DAYS_BEFORE_DUE": 3,
     # A case left in a non-final state longer than this is handed to the queue again.
@@ -242,6 +256,25 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # What a visitor sees in the language menu and on the site's pages.
 SITE_TITLE = _("e-Müraciət")
 
+# What decision letters say of who issues them and how to appeal: data a ministry sets.
+DOCUMENTS = {
+    "ISSUER": {
+        "az": "Azərbaycan Respublikasının Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi",
+        "ru": "Министерство труда и социальной защиты населения Азербайджанской Республики",
+        "en": (
+            "Ministry of Labour and Social Protection of Population of the Republic of Azerbaijan"
+        ),
+    },
+    "APPEAL": {
+        "DAYS": 30,
+        "WHERE": {
+            "az": "e-sosial.az, 142 Çağrı Mərkəzi və ya yazılı müraciətlə",
+            "ru": "e-sosial.az, колл-центр 142 или письменно",
+            "en": "e-sosial.az, the 142 call centre, or in writing",
+        },
+    },
+}
+
 FORMS_APP = {
     # A draft not touched for this long is deleted by the scheduled purge.
     "DRAFT_LIFETIME_DAYS": int(os.environ.get("DRAFT_LIFETIME_DAYS", "7")),
@@ -253,6 +286,11 @@ FORMS_APP = {
     "STATUS_FAILURES_PER_ADDRESS": int(os.environ.get("STATUS_FAILURES_PER_ADDRESS", "10")),
     "STATUS_FAILURES_PER_REFERENCE": int(os.environ.get("STATUS_FAILURES_PER_REFERENCE", "5")),
     "STATUS_WINDOW": 600,
+    # How long a link to an issued document (the decision letter) opens it.
+    "DOCUMENT_LINK_HOURS": 24,
+    # /verify/ counts codes that match nothing, per address and window (seconds).
+    "VERIFY_FAILURES_PER_ADDRESS": 20,
+    "VERIFY_WINDOW": 600,
     # Post offices' addresses (CIDR), where a whole counter shares one address: never limited per
     # address (each reference still is). Operators signed in are never limited per address.
     "STATUS_TRUSTED_NETWORKS": [
@@ -276,3 +314,10 @@ STATISTICS = {
     "CACHE_SECONDS": int(os.environ.get("STATISTICS_CACHE_SECONDS", "300")),
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "var" / "outbox" / "sms"))
+# forms_app.sms.HttpGatewayBackend: the operator's gateway (in development, the mock one).
+SMS_GATEWAY = {
+    "URL": os.environ.get("SMS_GATEWAY_URL", f"{SITE_URL}/registry-mocks/sms/"),
+    "API_KEY": os.environ.get("SMS_GATEWAY_API_KEY", "dev-key"),
+    "TIMEOUT": float(os.environ.get("SMS_GATEWAY_TIMEOUT", "5")),
+}

@@ -1,5 +1,6 @@
 """Settings for a developer's laptop: `make run`."""
 
+import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
@@ -13,3 +14,8 @@ INTERNAL_IPS = ["127.0.0.1"]
 
 # Stand-ins for the agency registries, served under /registry-mocks/ (never in production).
 INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]
+
+# The development outbox: every email and SMS the site sends is a file under var/outbox/.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = BASE_DIR / "var" / "outbox" / "email"
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.FileBackend")
