@@ -7,8 +7,10 @@ import datetime
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
@@ -16,13 +18,14 @@ from django.utils.translation import gettext as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets
 
-from . import selectors
+from . import selectors, services
 from .exports import SubmissionExport, csv_safe
 from .models import DeclarationForm, DeclarationFormVersion, Submission
 from .presenters import answer_rows
@@ -392,3 +395,36 @@ class DeclarationFormEditView(snippets.EditView):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, *form_links(self.object, self.request.user)]
+
+
+# API keys --------------------------------------------------------------------------------------
+
+
+class ApiKeyCreateView(CreateView):
+    """Issues a key and shows it once, on a page no cache keeps; after that only its hash
+    exists, so nobody (not even a superuser) can read it again."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        api_key, self.secret = services.issue_api_key(
+            name=data["name"],
+            submissions_per_minute=data["submissions_per_minute"],
+            user=self.request.user,
+        )
+        log(instance=api_key, action="wagtail.create", user=self.request.user)
+        return api_key
+
+    def save_action(self):
+        response = TemplateResponse(
+            self.request,
+            "forms_app/admin/api_key_issued.html",
+            {
+                "api_key": self.object,
+                "secret": self.secret,
+                "index_url": self.get_success_url(),
+                "page_title": _("API key issued"),
+                "header_icon": "key",
+            },
+        )
+        add_never_cache_headers(response)
+        return response

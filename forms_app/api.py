@@ -17,7 +17,7 @@ from django.core.validators import slug_unicode_re
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Schema, Status
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from wagtail.models import Locale
 
@@ -53,6 +53,8 @@ def api_error(request, exc: ApiError):
     response = api.create_response(request, {"detail": exc.message}, status=exc.status_code)
     if exc.retry_after:
         response["Retry-After"] = str(exc.retry_after)
+    if exc.status_code == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
 
 
@@ -61,6 +63,13 @@ def api_error(request, exc: ApiError):
 
 class Error(Schema):
     detail: str
+
+
+class RefusedOut(Schema):
+    detail: str
+    reference: str | None = Field(
+        None, description="The application in the way (e.g. the applicant's open one)."
+    )
 
 
 class InvalidAnswersOut(Schema):
@@ -202,8 +211,9 @@ of the error messages and of the applicant's receipt and letters.
     response={
         201: SubmissionOut,
         400: Error,
+        401: Error,
         404: Error,
-        409: Error,
+        409: RefusedOut,
         413: Error,
         415: Error,
         422: InvalidAnswersOut,
@@ -246,49 +256,62 @@ of the error messages and of the applicant's receipt and letters.
 def submit(request, slug: str):
     language = _language(request)
     with translation.override(language):
-        _check_rate_limit(request)
+        api_key = _api_key(request)
+        counter = _take_allowance(request, api_key)
+        response = _submit(request, slug, language)
+    # The allowance counts accepted declarations: a refused request gives its place back.
+    if response.status_code != 201:
+        ratelimit.give_back(counter)
+    return response
+
+
+def _submit(request, slug: str, language: str):
+    try:
         page = _service(slug)
         key = _idempotency_key(request)
         answers, canonical = _answers(request)
         version = page.current_form_version()
         if version is None:
             raise _service_closed()
-        try:
-            submission = services.submit_declaration(
-                page,
-                version,
-                answers,
-                channel="api",
-                language=language,
-                idempotency_key=_stored_key(key, canonical),
-            )
-        except services.InvalidAnswers as invalid:
-            errors = {path: [str(m) for m in messages] for path, messages in invalid.errors.items()}
-            return Status(422, {"errors": errors})
-        except services.ServiceClosed:
-            raise _service_closed() from None
-        except services.SubmissionFailed:
-            raise ApiError(
-                503,
-                _(
-                    "The declaration could not be saved and nothing was recorded. Send it again "
-                    "with the same Idempotency-Key in a minute."
-                ),
-                retry_after=SUBMISSION_RETRY_SECONDS,
-            ) from None
+        submission = services.submit_declaration(
+            page,
+            version,
+            answers,
+            channel="api",
+            language=language,
+            idempotency_key=_stored_key(key, canonical),
+        )
+    except ApiError as error:
+        return api_error(request, error)
+    except services.InvalidAnswers as invalid:
+        errors = {path: [str(m) for m in messages] for path, messages in invalid.errors.items()}
+        return api.create_response(request, {"errors": errors}, status=422)
+    except services.ServiceClosed:
+        return api_error(request, _service_closed())
+    except services.SubmissionRefused as refusal:
+        body = {"detail": str(refusal.message), "reference": refusal.reference}
+        return api.create_response(request, body, status=409)
+    except services.SubmissionFailed:
+        error = ApiError(
+            503,
+            _(
+                "The declaration could not be saved and nothing was recorded. Send it again "
+                "with the same Idempotency-Key in a minute."
+            ),
+            retry_after=SUBMISSION_RETRY_SECONDS,
+        )
+        return api_error(request, error)
     # Links to the service's page in the applicant's language.
     links = _in_language(page, submission.language)
     status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
     receipt = links.reverse_subpage("receipt", args=[submission.public_id])
     receipt += "?" + urlencode({"t": services.receipt_token(submission)})
-    return Status(
-        201,
-        {
-            "reference": submission.reference,
-            "status_url": _absolute(request, links, status),
-            "receipt_url": _absolute(request, links, receipt),
-        },
-    )
+    body = {
+        "reference": submission.reference,
+        "status_url": _absolute(request, links, status),
+        "receipt_url": _absolute(request, links, receipt),
+    }
+    return api.create_response(request, body, status=201)
 
 
 def _service_closed():
@@ -305,13 +328,31 @@ def _language(request) -> str:
     return translation.get_language_from_request(request)
 
 
-def _check_rate_limit(request):
-    limit = settings.FORMS_APP.get("API_SUBMISSIONS_PER_MINUTE", 30)
-    wait = ratelimit.hit(
-        f"api-submissions:{ratelimit.client_ip(request)}", limit=limit, window_seconds=60
-    )
+def _api_key(request):
+    """The integrator's key from `Authorization: Bearer …`; None without one (anonymous use)."""
+    scheme, _space, secret = request.headers.get("Authorization", "").partition(" ")
+    if not scheme:
+        return None
+    api_key = services.api_key_for(secret.strip()) if scheme.lower() == "bearer" else None
+    if api_key is None:
+        raise ApiError(401, _("This API key is not valid or has been revoked."))
+    return api_key
+
+
+def _take_allowance(request, api_key) -> str:
+    """Count this request against its key's limit, or its address's when it has no key."""
+    if api_key is not None:
+        key, limit = f"api-submissions:key:{api_key.pk}", api_key.submissions_per_minute
+        message = _("Too many submissions with this API key.")
+    else:
+        key = f"api-submissions:ip:{ratelimit.client_ip(request)}"
+        limit = settings.FORMS_APP["API_SUBMISSIONS_PER_MINUTE"]
+        message = _("Too many submissions from this address.")
+    wait, counter = ratelimit.take(key, limit=limit, window_seconds=60)
     if wait:
-        raise ApiError(429, _("Too many submissions from this address."), retry_after=wait)
+        ratelimit.give_back(counter)
+        raise ApiError(429, message, retry_after=wait)
+    return counter
 
 
 def _idempotency_key(request) -> str:

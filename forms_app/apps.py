@@ -10,7 +10,7 @@ class FormsAppConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import actions, plugins
+        from . import actions, checks, plugins  # noqa: F401  (checks register themselves)
         from .models import DeclarationForm
         from .schedules import ensure_schedules
         from .schema.field_types import register_builtin_field_types

@@ -1,13 +1,33 @@
-"""A fixed-window rate limit in Django's cache (shared by every process when the cache is Redis)."""
+"""A fixed-window rate limit in the cache named by FORMS_APP["RATELIMIT_CACHE"] (the default cache).
+Only a cache every process shares (Redis, Memcached, the database) counts for the whole site: a
+local-memory cache counts per process, which the system check `forms_app.W001` says, and which
+production refuses (`forms_app.E001`)."""
 
+import contextlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+
+# Caches each process keeps for itself.
+LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}
 
 
-def hit(key: str, *, limit: int, window_seconds: int) -> int:
-    """Count one attempt; 0 if allowed, else the seconds to wait before trying again."""
+def cache_alias() -> str:
+    return settings.FORMS_APP.get("RATELIMIT_CACHE", "default")
+
+
+def is_shared() -> bool:
+    return settings.CACHES[cache_alias()]["BACKEND"] not in LOCAL_CACHES
+
+
+def take(key: str, *, limit: int, window_seconds: int) -> tuple[int, str]:
+    """Count one attempt: (0 if allowed else the seconds to wait, the counter it counted in)."""
+    cache = caches[cache_alias()]
     window = int(time.time() // window_seconds)
     cache_key = f"ratelimit:{key}:{window}"
     cache.add(cache_key, 0, timeout=window_seconds)
@@ -17,8 +37,19 @@ def hit(key: str, *, limit: int, window_seconds: int) -> int:
         cache.set(cache_key, 1, timeout=window_seconds)
         count = 1
     if count <= limit:
-        return 0
-    return window_seconds - int(time.time() % window_seconds)
+        return 0, cache_key
+    return window_seconds - int(time.time() % window_seconds), cache_key
+
+
+def hit(key: str, *, limit: int, window_seconds: int) -> int:
+    """Count one attempt; 0 if allowed, else the seconds to wait before trying again."""
+    return take(key, limit=limit, window_seconds=window_seconds)[0]
+
+
+def give_back(cache_key: str):
+    """Uncount an attempt that turned out not to count (a refused request)."""
+    with contextlib.suppress(ValueError):  # its window is over
+        caches[cache_alias()].decr(cache_key)
 
 
 def client_ip(request) -> str:

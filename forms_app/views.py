@@ -230,6 +230,9 @@ def check_answers(request, page):
             return HttpResponseRedirect(_url(page, "step", step_name, query="?show_errors=1"))
         except services.ServiceClosed:
             return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
+        except services.SubmissionRefused as refusal:
+            messages.error(request, refusal.message)
+            return HttpResponseRedirect(_url(page, "check_answers"))
         except services.SubmissionFailed:
             messages.error(request, SUBMISSION_FAILED)
             return HttpResponseRedirect(_url(page, "check_answers"))

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import DeclarationForm, DeclarationFormVersion, Submission
+from .models import ApiKey, DeclarationForm, DeclarationFormVersion, Submission
 
 # Registered before any view asks, or Wagtail would fall back to the model's own permissions.
 register_permission_policy(Submission, admin_views.ReadOnlyPermissionPolicy(Submission))
@@ -110,9 +110,28 @@ class FormVersionViewSet(ReadOnlyViewSet):
         return Permission.objects.none()
 
 
+class ApiKeyViewSet(ModelViewSet):
+    """The integrators' keys: issued (shown once), renamed, limited, revoked or deleted; the key
+    itself is never shown again."""
+
+    model = ApiKey
+    name = "api_keys"
+    url_prefix = "api-keys"
+    icon = "key"
+    menu_label = _("API keys")
+    menu_order = 900
+    add_to_settings_menu = True
+    add_view_class = admin_views.ApiKeyCreateView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = ["name", "submissions_per_minute", "active"]
+    list_display = ["name", "prefix", "submissions_per_minute", "active", "last_used_at"]
+    list_filter = ["active"]
+
+
 register_snippet(DeclarationFormViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [SubmissionViewSet(), FormVersionViewSet()]
+    return [SubmissionViewSet(), FormVersionViewSet(), ApiKeyViewSet()]

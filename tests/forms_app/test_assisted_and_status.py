@@ -63,9 +63,9 @@ def test_citizens_are_never_asked_for_the_operators_consent(client):
     assert "citizen_consent" not in client.get(d.SERVICE_URL + "step/declaration/").content.decode()
 
 
-def submitted(service_page):
+def submitted(service_page, answers=None):
     return submit_declaration(
-        service_page, service_page.current_form_version(), d.ANSWERS, channel="online"
+        service_page, service_page.current_form_version(), answers or d.ANSWERS, channel="online"
     )
 
 
@@ -78,7 +78,8 @@ def test_the_status_page_shows_a_case_to_whoever_has_the_reference_and_fin(
     assert submission.reference in html and "Being processed" in html
 
     with django_capture_on_commit_callbacks(execute=True):
-        submitted(service_page)  # its case, and the first one's still queued, are processed
+        # Another family's case, and the first one's still queued, are processed.
+        submitted(service_page, d.another_applicant())
     from casework.tasks import process_case
 
     process_case(submission.case.pk)

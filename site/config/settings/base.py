@@ -242,5 +242,12 @@ FORMS_APP = {
     "EGOV_PIN_HEADER": os.environ.get("EGOV_PIN_HEADER") or None,
     # Trust X-Forwarded-For for the client's address (rate limits): only behind the proxy.
     "BEHIND_PROXY": False,
+    # The API accepts this many declarations a minute from one address without an API key
+    # (integrators' keys have their own limits, set in the admin). Refused requests don't count.
+    "API_SUBMISSIONS_PER_MINUTE": int(os.environ.get("API_SUBMISSIONS_PER_MINUTE", "30")),
+    # The cache the rate limits count in: shared by every process only when it is Redis (or
+    # another shared cache); production refuses to start with a local one.
+    "RATELIMIT_CACHE": "default",
+    "REQUIRE_SHARED_CACHE": False,
 }
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.ConsoleBackend")
