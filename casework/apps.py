@@ -8,7 +8,7 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self):
-        from . import actions, guards, status  # noqa: F401  (register with forms_app)
+        from . import actions, guards, personal_data, status  # noqa: F401  (register with forms_app)
         from .schedules import ensure_registry_catalogue, ensure_schedules
 
         post_migrate.connect(ensure_schedules, sender=self)

@@ -28,6 +28,7 @@ from wagtail.snippets.views import snippets
 from . import selectors, services
 from .exports import SubmissionExport, csv_safe
 from .models import DeclarationForm, DeclarationFormVersion, Submission
+from .personal_data import accessed
 from .presenters import answer_rows
 from .schema.definition import localised
 from .schema.diff import diff_definitions
@@ -146,6 +147,18 @@ class SubmissionIndexView(StrictFiltersMixin, IndexView):
         versions = [version] if version else selectors.versions_answered(queryset)
         self.export = SubmissionExport(queryset, versions, translation.get_language())
         self.list_export = self.export.keys
+        query = self.request.GET.copy()
+        query.pop("export", None)
+        accessed(
+            Submission,
+            user=self.request.user,
+            action="exported",
+            detail={
+                "format": spreadsheet_format,
+                "count": queryset.count(),
+                "query": query.urlencode(),
+            },
+        )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_heading(self, queryset, field):
@@ -218,6 +231,9 @@ class SubmissionInspectView(InspectFieldsMixin, InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        accessed(
+            Submission, user=self.request.user, action="viewed", references=[self.object.reference]
+        )
         version = self.object.form_version
         context["sections"] = answer_sections(self.object, translation.get_language())
         context["latest_version"] = version and selectors.latest_version(version.form)

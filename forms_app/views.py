@@ -1,6 +1,8 @@
 """The citizen's (or post-office operator's) path through an e-service: start, one step per page,
 check your answers, submit, confirmation, receipt. Called from EServicePage's routes only; each
-view is thin and calls services, selectors and presenters."""
+view is thin and calls services, selectors and presenters. Every page that shows a person's
+answers is never cached (`Cache-Control: no-store`): at a post office the next citizen uses the
+same browser."""
 
 import time
 
@@ -12,10 +14,12 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
 from .models import Draft, Submission
+from .personal_data import accessed
 from .plugins import get_prefill_source
 from .presenters import answer_rows, submission_rows
 from .schema.definition import localised
@@ -60,6 +64,7 @@ def service(request, page):
 
 
 @require_POST
+@never_cache
 def start(request, page):
     version = page.current_form_version()
     if version is None or not page.accepting_applications:
@@ -115,6 +120,7 @@ def _require_draft(request, page):
 # Steps -----------------------------------------------------------------------------------------
 
 
+@never_cache
 def step(request, page, step_name):
     draft = _require_draft(request, page)
     if draft is None:
@@ -207,6 +213,7 @@ def _edit_groups(data, action):
 # Check your answers and submit -----------------------------------------------------------------
 
 
+@never_cache
 def check_answers(request, page):
     draft = _require_draft(request, page)
     if draft is None:
@@ -272,6 +279,7 @@ def _step_of_path(definition, path):
 # Save and resume -------------------------------------------------------------------------------
 
 
+@never_cache
 def save_for_later(request, page):
     draft = _require_draft(request, page)
     if draft is None:
@@ -291,6 +299,7 @@ def save_for_later(request, page):
     )
 
 
+@never_cache
 def resume(request, page, token):
     draft = services.find_draft_by_token(page, token)
     if draft is None:
@@ -327,6 +336,7 @@ def _get_submission(request, page, public_id):
     return submission
 
 
+@never_cache
 def confirmation(request, page, public_id):
     submission = _get_submission(request, page, public_id)
     receipt_url = _url(page, "receipt", submission.public_id, query=_token_query(request))
@@ -347,6 +357,7 @@ def _token_query(request):
     return f"?t={token}" if token else ""
 
 
+@never_cache
 def receipt(request, page, public_id):
     from .documents.receipts import render_receipt
 
@@ -357,6 +368,7 @@ def receipt(request, page, public_id):
     with translation.override(submission.language):
         rows = submission_rows(submission)
     pdf = render_receipt(submission, verify_url=verify_url, answer_rows=rows)
+    accessed(Submission, user=request.user, action="downloaded", references=[submission.reference])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'
     return response
@@ -388,6 +400,7 @@ class StatusForm(forms.Form):
         return normalise_pin(self.cleaned_data["pin"])
 
 
+@never_cache
 def status(request, page):
     """Reference + the applicant's FİN show the application's status. Rate-limited per client,
     and a wrong pair says only "no match", so references can't be probed."""
