@@ -23,12 +23,50 @@ from wagtail.models import Locale
 
 from . import ratelimit, services
 from .models import EServicePage
+from .schema.json_schema import declaration_schema
 
 MAX_BODY_BYTES = 1024 * 1024
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,128}$"  # visible ASCII: a UUID is ideal
 SUBMISSION_RETRY_SECONDS = 60
 
-api = NinjaAPI(
+
+class DeclarationsAPI(NinjaAPI):
+    """The OpenAPI document carries each open service's declaration as JSON Schema, generated
+    from its published form, so a client can build and check a declaration before sending it."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        declarations = []
+        for page in _services().filter(accepting_applications=True).order_by("path"):
+            version = page.current_form_version()
+            if version is None:
+                continue
+            name = f"Declaration_{version.form_id}_v{version.number}"
+            schemas[name] = {
+                **declaration_schema(version.definition, title=f"{page.title} (v{version.number})"),
+                "description": f"A declaration to `/services/{page.slug}/submissions`.",
+            }
+            declarations.append({"$ref": f"#/components/schemas/{name}"})
+        body = {"type": "object"}  # no service is open: nothing can be accepted
+        if len(declarations) == 1:
+            body = declarations[0]
+        elif declarations:
+            body = {"anyOf": declarations}
+        submit_path = next(p for p in document["paths"] if p.endswith("/submissions"))
+        content = document["paths"][submit_path]["post"]["requestBody"]["content"]
+        content["application/json"]["schema"] = body
+        document["components"]["securitySchemes"] = {
+            "apiKey": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "An integrator's API key, issued in the admin (its own limit).",
+            }
+        }
+        return document
+
+
+api = DeclarationsAPI(
     title="e-Müraciət",
     version="1",
     description=(
@@ -93,6 +131,10 @@ class FormOut(Schema):
     content_hash: str
     schema_: dict[str, Any] = Field(
         alias="schema", description="The form's steps, fields and repeating groups."
+    )
+    declaration_schema: dict[str, Any] = Field(
+        description="A declaration to this form as JSON Schema: what the submissions endpoint "
+        "takes (the server also checks what JSON Schema can't say, e.g. a FİN given twice)."
     )
 
 
@@ -189,12 +231,22 @@ def service_form(request, slug: str):
         "version": version.number,
         "content_hash": version.content_hash,
         "schema": version.definition.as_json(),
+        "declaration_schema": declaration_schema(version.definition, title=page.title),
     }
 
 
 SUBMIT_DESCRIPTION = """\
 The body is a JSON object of answers to the form's current version: one key per field, a list of
-objects per repeating group (see `…/form`). At most 1 MB.
+objects per repeating group, dates as ISO 8601 (`1985-03-14`). Its JSON Schema is below (and in
+`…/form` as `declaration_schema`); the server also checks what a schema can't say: a FİN listed twice,
+an income whose owner isn't declared, an account number's check digits. At most 1 MB.
+
+**Who sends it:** anyone, within a limit of accepted declarations a minute per address; an
+integrator (the mobile app, the e-government portal) sends its API key as
+`Authorization: Bearer …` and has the key's own limit. Refused requests don't count.
+
+**One open application:** while the applicant's application is being processed, another one
+from them is refused with 409 and the open application's `reference`.
 
 **Idempotency:** the `Idempotency-Key` header (1–128 visible ASCII characters; a fresh UUID per
 declaration) together with the body identifies the request. Sending the same key and body again,
@@ -239,18 +291,10 @@ of the error messages and of the applicant's receipt and letters.
                 "schema": {"type": "string", "enum": [code for code, _n in settings.LANGUAGES]},
             },
         ],
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "additionalProperties": True,
-                        "example": {"pin": "5ZJBKQG", "family_members": [{"pin": "7KQ2M1A"}]},
-                    }
-                }
-            },
-        },
+        # The declaration's schema is the published form's (DeclarationsAPI fills it in).
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {}}}},
+        # Anonymous (a limit per address), or an integrator's key (a limit of its own).
+        "security": [{}, {"apiKey": []}],
     },
 )
 def submit(request, slug: str):

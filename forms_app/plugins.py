@@ -132,8 +132,10 @@ def _adult(value):
 
 
 NAME_LETTERS = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
-# The same in JSON Schema's (ECMA 262) regular expressions.
-NAME_LETTERS_JSON = r"^\p{L}+(?:[ '\-]\p{L}+)*$"
+# For JSON Schema (ECMA 262 has no Unicode classes without its u flag): the Latin letters
+# Azerbaijani and its neighbours write (ə is U+0259) and Cyrillic. The server takes any letter.
+_LETTER = r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u0400-\u04ff]"
+NAME_LETTERS_JSON = rf"^{_LETTER}+(?:[ '\-]{_LETTER}+)*$"
 
 
 def _letters_only(value):

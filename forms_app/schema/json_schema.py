@@ -9,15 +9,45 @@ spellings of a mobile number. The schema describes what a careful client sends.
 """
 
 import datetime
+import unicodedata
 
 from ..plugins import get_validator
+from ..validators import REFUSED_CATEGORIES
 from .conditions import CHANNEL
 from .definition import Condition, FieldDefinition, FormDefinition, GroupDefinition
 
 API_CHANNEL = "api"
 
-# Characters no text answer may have (validators.REFUSED_CATEGORIES), as a regular expression.
-REFUSED = r"\p{Cc}\p{Cf}\p{Co}\p{Cs}"
+
+
+def _ranges(codepoints) -> str:
+    """Code points as the inside of a character class, in \\uXXXX escapes: the one notation
+    both JSON Schema's (ECMA 262) regular expressions and Python's understand; Unicode property
+    classes like \\p{Cc} are not in Python's."""
+    ranges, start, previous = [], None, None
+    for cp in codepoints:
+        if start is None:
+            start = previous = cp
+        elif cp == previous + 1:
+            previous = cp
+        else:
+            ranges.append((start, previous))
+            start = previous = cp
+    if start is not None:
+        ranges.append((start, previous))
+    return "".join(
+        f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges
+    )
+
+
+# Characters no text answer may have (validators.REFUSED_CATEGORIES), in the Basic Multilingual
+# Plane (the server refuses the rarer ones beyond it too). Surrogates are left out: no JSON text
+# can hold a lone one, and regular expression engines refuse to name them.
+REFUSED = _ranges(
+    cp
+    for cp in range(0x10000)
+    if unicodedata.category(chr(cp)) in REFUSED_CATEGORIES - {"Cs"}
+)
 
 
 def plain_text_schema(required: bool, *, multiline=False, max_length=None, min_length=None):
@@ -50,12 +80,16 @@ def _any(template: str) -> str:
     return "".join(r"\d" if ch.isdigit() else ch for ch in template)
 
 
+def _digits(first: int, last: int) -> str:
+    return str(first) if first == last else f"[{first}-{last}]"
+
+
 def _at_least(low: str) -> str:
     """Strings shaped like `low` (digits and dashes), from `low` upwards."""
     branches = [low]
     for i, ch in enumerate(low):
         if ch.isdigit() and ch != "9":
-            branches.append(f"{low[:i]}[{int(ch) + 1}-9]{_any(low[i + 1 :])}")
+            branches.append(f"{low[:i]}{_digits(int(ch) + 1, 9)}{_any(low[i + 1 :])}")
     return "|".join(branches)
 
 
@@ -63,7 +97,7 @@ def _at_most(high: str) -> str:
     branches = [high]
     for i, ch in enumerate(high):
         if ch.isdigit() and ch != "0":
-            branches.append(f"{high[:i]}[0-{int(ch) - 1}]{_any(high[i + 1 :])}")
+            branches.append(f"{high[:i]}{_digits(0, int(ch) - 1)}{_any(high[i + 1 :])}")
     return "|".join(branches)
 
 
@@ -79,7 +113,7 @@ def _between(low: str, high: str) -> str:
         f"{prefix}{b}(?:{_at_most(high[i + 1 :])})" if rest else f"{prefix}{b}",
     ]
     if b - a > 1:
-        branches.append(f"{prefix}[{a + 1}-{b - 1}]{_any(low[i + 1 :])}")
+        branches.append(f"{prefix}{_digits(a + 1, b - 1)}{_any(low[i + 1 :])}")
     return "|".join(branches)
 
 

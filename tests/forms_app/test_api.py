@@ -5,6 +5,7 @@ import json
 import re
 import uuid
 
+import jsonschema_rs
 import pytest
 from django import forms
 from django.core.cache import cache
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from forms_app import actions
 from forms_app.models import ApiKey, Submission
+from forms_app.schema.json_schema import declaration_schema
 from tests.forms_app import declaration as d
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +75,7 @@ def test_the_form_schema_is_the_published_versions(client, service_page):
         "version": version.number,
         "content_hash": version.content_hash,
         "schema": json.loads(json.dumps(version.definition.as_json())),
+        "declaration_schema": declaration_schema(version.definition, title=service_page.title),
     }
 
 
@@ -102,10 +105,60 @@ def test_the_openapi_document_describes_the_three_endpoints(client):
         ("header", "Idempotency-Key"),
         ("query", "lang"),
     }
-    assert operation["requestBody"]["content"]["application/json"]["schema"]["type"] == "object"
-    assert {"201", "400", "409", "413", "422", "429", "503"} <= set(operation["responses"])
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/Declaration_1_v1"}  # the published form's
+    assert {"201", "400", "401", "409", "413", "422", "429", "503"} <= set(operation["responses"])
     assert "schema" in str(paths["/api/v1/services/{slug}/form"]["get"]["responses"]["200"])
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def published_schema(client):
+    document = client.get("/api/v1/openapi.json").json()
+    return document["components"]["schemas"]["Declaration_1_v1"]
+
+
+def declaration_validator(client):
+    return jsonschema_rs.validator_for(published_schema(client), validate_formats=True)
+
+
+def test_a_client_can_check_a_declaration_with_the_published_schema_before_sending(client):
+    validator = declaration_validator(client)
+    assert validator.is_valid(d.ANSWERS)
+    assert post(client, d.ANSWERS).status_code == 201  # and the server agrees
+    described = published_schema(client)["properties"]
+    assert described["family_members"]["maxItems"] == 15
+    assert described["incomes"]["items"]["required"] == ["member_pin", "type", "amount_12_months"]
+    assert "sms" in described["feedback_channel"]["enum"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"pin": "5ZJBKQI"},  # no I in a FİN
+        {"birth_date": "14.03.1985"},  # ISO 8601 only
+        {"birth_date": "2199-01-01"},  # not in the future
+        {"truthful": False},  # a required consent
+        {"feedback_channel": "sms"},  # …then a mobile number is required
+        {"mobile": "+994121234567"},  # a landline
+        {"last_name": "Əli\u202eyeva"},  # a bidirectional override
+        {"family_members": [d.MEMBERS[0]] * 16},  # at most 15
+        {"nickname": "x"},  # no such field
+    ],
+)
+def test_what_the_schema_refuses_the_server_refuses(client, change):
+    answers = {**d.ANSWERS, **change}
+    assert not declaration_validator(client).is_valid(answers)
+    assert post(client, answers).status_code == 422
+
+
+def test_every_error_under_the_api_is_json(client):
+    wrong_method = client.delete("/api/v1/services/")
+    assert wrong_method.status_code == 405 and wrong_method["Allow"]
+    unknown = client.get("/api/v1/no-such-thing/")
+    assert unknown.status_code == 404
+    for response in (wrong_method, unknown):
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["detail"]
 
 
 # Submitting ------------------------------------------------------------------------------------
