@@ -237,9 +237,10 @@ def service_form(request, slug: str):
 
 SUBMIT_DESCRIPTION = """\
 The body is a JSON object of answers to the form's current version: one key per field, a list of
-objects per repeating group, dates as ISO 8601 (`1985-03-14`). Its JSON Schema is below (and in
-`…/form` as `declaration_schema`); the server also checks what a schema can't say: a FİN listed twice,
-an income whose owner isn't declared, an account number's check digits. At most 1 MB.
+objects per repeating group, dates as ISO 8601 (`1985-03-14`). Its JSON Schema is below (and
+in `…/form` as `declaration_schema`); the server also checks what a schema can't say: a FİN
+listed twice, an income whose owner isn't declared, an account number's check digits. At most
+1 MB.
 
 **Who sends it:** anyone, within a limit of accepted declarations a minute per address; an
 integrator (the mobile app, the e-government portal) sends its API key as

@@ -19,7 +19,6 @@ from .definition import Condition, FieldDefinition, FormDefinition, GroupDefinit
 API_CHANNEL = "api"
 
 
-
 def _ranges(codepoints) -> str:
     """Code points as the inside of a character class, in \\uXXXX escapes: the one notation
     both JSON Schema's (ECMA 262) regular expressions and Python's understand; Unicode property
@@ -35,18 +34,14 @@ def _ranges(codepoints) -> str:
             start = previous = cp
     if start is not None:
         ranges.append((start, previous))
-    return "".join(
-        f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges
-    )
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
 
 
 # Characters no text answer may have (validators.REFUSED_CATEGORIES), in the Basic Multilingual
 # Plane (the server refuses the rarer ones beyond it too). Surrogates are left out: no JSON text
 # can hold a lone one, and regular expression engines refuse to name them.
 REFUSED = _ranges(
-    cp
-    for cp in range(0x10000)
-    if unicodedata.category(chr(cp)) in REFUSED_CATEGORIES - {"Cs"}
+    cp for cp in range(0x10000) if unicodedata.category(chr(cp)) in REFUSED_CATEGORIES - {"Cs"}
 )
 
 
