@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -55,6 +56,25 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(self.view_actions)
+
+
+class PermissionFirstMixin:
+    """Checks the permission before looking the record up. Wagtail's generic views look it up
+    first, so a missing record answered 404 and an existing one "no permission": anyone with
+    an admin log-in could learn which submissions (or keys) exist."""
+
+    def setup(self, request, *args, **kwargs):
+        self.request = request
+        required, any_required = self.permission_required, self.any_permission_required
+        if (required is not None and not self.user_has_permission(required)) or (
+            any_required is not None and not self.user_has_any_permission(any_required)
+        ):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+
+def permission_first(view_class):
+    return type(view_class.__name__, (PermissionFirstMixin, view_class), {})
 
 
 def can_view(user, model) -> bool:
@@ -220,7 +240,7 @@ class InspectFieldsMixin:
         return value
 
 
-class SubmissionInspectView(InspectFieldsMixin, InspectView):
+class SubmissionInspectView(PermissionFirstMixin, InspectFieldsMixin, InspectView):
     """A submission as it was answered: labels, steps and choices of its own form version, in
     the admin user's language, whatever the form has become since."""
 
@@ -258,7 +278,7 @@ def answer_sections(submission, language) -> list[dict]:
     ]
 
 
-class FormVersionInspectView(InspectFieldsMixin, InspectView):
+class FormVersionInspectView(PermissionFirstMixin, InspectFieldsMixin, InspectView):
     """A version and what changed in it: compared with the version before it, or with the one
     chosen in `?against=<id>`."""
 

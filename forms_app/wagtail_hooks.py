@@ -3,6 +3,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -122,6 +124,10 @@ class ApiKeyViewSet(ModelViewSet):
     menu_order = 900
     add_to_settings_menu = True
     add_view_class = admin_views.ApiKeyCreateView
+    edit_view_class = admin_views.permission_first(generic.EditView)
+    delete_view_class = admin_views.permission_first(generic.DeleteView)
+    history_view_class = admin_views.permission_first(history.HistoryView)
+    usage_view_class = admin_views.permission_first(usage.UsageView)
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["name", "submissions_per_minute", "active"]
