@@ -93,6 +93,10 @@
     form.querySelectorAll("fieldset.group").forEach(function (group) { enhanceGroup(group, form); });
     form.addEventListener("input", function () { applyConditions(form); });
     form.addEventListener("change", function () { applyConditions(form); });
+    // A preview is never sent (no inline handler: the Content-Security-Policy forbids them).
+    if (form.hasAttribute("data-preview")) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    }
     applyConditions(form);
   });
 })();

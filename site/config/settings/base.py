@@ -3,7 +3,7 @@
 import os
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from config.paths import BASE_DIR
@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # {% csp_nonce %} in templates rendered without a request (Wagtail's admin widgets).
+    "pages.templatetags.csp_nonce.CurrentRequestMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Errors under /api/ (a 405, an unknown address, a server error) answer JSON too.
     "forms_app.middleware.JsonErrorsMiddleware",
@@ -91,13 +93,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "forms_app.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "pages/login_locked_out.html"
 
-# Content-Security-Policy (django-csp): scripts, frames and everything else from this site only.
-# Styles may be inline: Wagtail's admin sets style attributes (the page itself has no inline
-# script, so script-src stays strict).
+# Content-Security-Policy (django-csp): scripts, frames and everything else from this site only;
+# an inline script runs only with the response's nonce (Wagtail's admin widgets and panels that
+# have one are overridden in site/pages/templates/wagtailadmin/). Styles may be inline: Wagtail's
+# admin sets style attributes.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
