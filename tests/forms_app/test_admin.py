@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail import blocks
 from wagtail.users.models import UserProfile
 
+from casework.models import AuditEvent
 from forms_app import services
 from forms_app.models import DeclarationForm, Submission
 from forms_app.schema.definition import FormDefinition
@@ -140,6 +141,25 @@ def test_editors_and_moderators_see_no_personal_data(client, service_page, usern
     assert '"/admin/submissions/"' not in client.get("/admin/").content.decode()
     # They do see the form's versions (no personal data there).
     assert client.get(VERSIONS_URL).status_code == 200
+
+
+def test_who_inspected_or_exported_submissions_is_in_the_audit_trail(client, service_page):
+    submission = submit(service_page)
+    login(client, "supervisor")
+    assert client.get(f"{SUBMISSIONS_URL}inspect/{submission.pk}/").status_code == 200
+    export = client.get(f"{SUBMISSIONS_URL}?export=xlsx&channel=online")
+    assert export.status_code == 200 and export["Content-Disposition"].endswith('.xlsx"')
+    viewed, exported = AuditEvent.objects.filter(action__startswith="personal_data.").order_by("id")
+    assert (viewed.action, viewed.actor.username) == ("personal_data.viewed", "supervisor")
+    assert viewed.case == submission.case and viewed.data["references"] == [submission.reference]
+    assert (exported.action, exported.actor.username) == ("personal_data.exported", "supervisor")
+    assert exported.data == {
+        "model": "forms_app.Submission",
+        "references": [],
+        "format": "xlsx",
+        "count": 1,
+        "query": "channel=online",
+    }
 
 
 def test_submissions_are_read_only_even_for_a_superuser(client, service_page):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from casework.models import AuditEvent
 from forms_app.models import Draft, Submission
 from forms_app.services import submit_declaration
 from tests.conftest import DEMO_PASSWORD
@@ -42,6 +43,8 @@ def test_an_operator_submits_for_a_citizen_with_their_consent(operator):
     assert "Download the receipt to print" in html
     receipt_url = re.search(r'href="([^"]+/receipt/[^"]+)"', html).group(1)
     assert operator.get(receipt_url)["Content-Type"] == "application/pdf"
+    printed = AuditEvent.objects.get(action="personal_data.downloaded")
+    assert printed.actor.username == "operator" and printed.case == submission.case
 
     # The next citizen: the operator can no longer open the previous submission.
     d.start(operator)
