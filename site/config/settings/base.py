@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # {% csp_nonce %} in templates rendered without a request (Wagtail's admin widgets).
-    "pages.templatetags.csp_nonce.CurrentRequestMiddleware",
+    "pages.csp.CurrentRequestMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Errors under /api/ (a 405, an unknown address, a server error) answer JSON too.
     "forms_app.middleware.JsonErrorsMiddleware",
