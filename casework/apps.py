@@ -10,7 +10,9 @@ class CaseworkConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import actions, calculator, status  # noqa: F401  (register with forms_app)
+        # Each registers itself with forms_app: the action opening a case, the calculator, the
+        # guard against a second open application, the audit of personal data seen, the status.
+        from . import actions, calculator, guards, personal_data, status  # noqa: F401
         from .models import RuleParameters
         from .schedules import ensure_registry_catalogue, ensure_schedules
         from .signals import freeze_published_rule_parameters

@@ -6,9 +6,12 @@ import datetime
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
@@ -16,15 +19,17 @@ from django.utils.translation import gettext as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets
 
-from . import selectors
+from . import selectors, services
 from .exports import SubmissionExport, csv_safe
 from .models import DeclarationForm, DeclarationFormVersion, Submission
+from .personal_data import accessed
 from .presenters import answer_rows
 from .schema.definition import localised
 from .schema.diff import diff_definitions
@@ -51,6 +56,25 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(self.view_actions)
+
+
+class PermissionFirstMixin:
+    """Checks the permission before looking the record up. Wagtail's generic views look it up
+    first, so a missing record answered 404 and an existing one "no permission": anyone with
+    an admin log-in could learn which submissions (or keys) exist."""
+
+    def setup(self, request, *args, **kwargs):
+        self.request = request
+        required, any_required = self.permission_required, self.any_permission_required
+        if (required is not None and not self.user_has_permission(required)) or (
+            any_required is not None and not self.user_has_any_permission(any_required)
+        ):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+
+def permission_first(view_class):
+    return type(view_class.__name__, (PermissionFirstMixin, view_class), {})
 
 
 def can_view(user, model) -> bool:
@@ -143,6 +167,18 @@ class SubmissionIndexView(StrictFiltersMixin, IndexView):
         versions = [version] if version else selectors.versions_answered(queryset)
         self.export = SubmissionExport(queryset, versions, translation.get_language())
         self.list_export = self.export.keys
+        query = self.request.GET.copy()
+        query.pop("export", None)
+        accessed(
+            Submission,
+            user=self.request.user,
+            action="exported",
+            detail={
+                "format": spreadsheet_format,
+                "count": queryset.count(),
+                "query": query.urlencode(),
+            },
+        )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_heading(self, queryset, field):
@@ -204,7 +240,7 @@ class InspectFieldsMixin:
         return value
 
 
-class SubmissionInspectView(InspectFieldsMixin, InspectView):
+class SubmissionInspectView(PermissionFirstMixin, InspectFieldsMixin, InspectView):
     """A submission as it was answered: labels, steps and choices of its own form version, in
     the admin user's language, whatever the form has become since."""
 
@@ -215,6 +251,9 @@ class SubmissionInspectView(InspectFieldsMixin, InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        accessed(
+            Submission, user=self.request.user, action="viewed", references=[self.object.reference]
+        )
         version = self.object.form_version
         context["sections"] = answer_sections(self.object, translation.get_language())
         context["latest_version"] = version and selectors.latest_version(version.form)
@@ -239,7 +278,7 @@ def answer_sections(submission, language) -> list[dict]:
     ]
 
 
-class FormVersionInspectView(InspectFieldsMixin, InspectView):
+class FormVersionInspectView(PermissionFirstMixin, InspectFieldsMixin, InspectView):
     """A version and what changed in it: compared with the version before it, or with the one
     chosen in `?against=<id>`."""
 
@@ -392,3 +431,36 @@ class DeclarationFormEditView(snippets.EditView):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, *form_links(self.object, self.request.user)]
+
+
+# API keys --------------------------------------------------------------------------------------
+
+
+class ApiKeyCreateView(CreateView):
+    """Issues a key and shows it once, on a page no cache keeps; after that only its hash
+    exists, so nobody (not even a superuser) can read it again."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        api_key, self.secret = services.issue_api_key(
+            name=data["name"],
+            submissions_per_minute=data["submissions_per_minute"],
+            user=self.request.user,
+        )
+        log(instance=api_key, action="wagtail.create", user=self.request.user)
+        return api_key
+
+    def save_action(self):
+        response = TemplateResponse(
+            self.request,
+            "forms_app/admin/api_key_issued.html",
+            {
+                "api_key": self.object,
+                "secret": self.secret,
+                "index_url": self.get_success_url(),
+                "page_title": _("API key issued"),
+                "header_icon": "key",
+            },
+        )
+        add_never_cache_headers(response)
+        return response

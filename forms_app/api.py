@@ -18,12 +18,13 @@ from django.core.validators import slug_unicode_re
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Schema, Status
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from wagtail.models import Locale
 
 from . import ratelimit, selectors, services
 from .models import EServicePage
+from .schema.json_schema import declaration_schema
 from .status import status_of
 from .validators import normalise_pin
 
@@ -31,7 +32,44 @@ MAX_BODY_BYTES = 1024 * 1024
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,128}$"  # visible ASCII: a UUID is ideal
 SUBMISSION_RETRY_SECONDS = 60
 
-api = NinjaAPI(
+
+class DeclarationsAPI(NinjaAPI):
+    """The OpenAPI document carries each open service's declaration as JSON Schema, generated
+    from its published form, so a client can build and check a declaration before sending it."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        declarations = []
+        for page in _services().filter(accepting_applications=True).order_by("path"):
+            version = page.current_form_version()
+            if version is None:
+                continue
+            name = f"Declaration_{version.form_id}_v{version.number}"
+            schemas[name] = {
+                **declaration_schema(version.definition, title=f"{page.title} (v{version.number})"),
+                "description": f"A declaration to `/services/{page.slug}/submissions`.",
+            }
+            declarations.append({"$ref": f"#/components/schemas/{name}"})
+        body = {"type": "object"}  # no service is open: nothing can be accepted
+        if len(declarations) == 1:
+            body = declarations[0]
+        elif declarations:
+            body = {"anyOf": declarations}
+        submit_path = next(p for p in document["paths"] if p.endswith("/submissions"))
+        content = document["paths"][submit_path]["post"]["requestBody"]["content"]
+        content["application/json"]["schema"] = body
+        document["components"]["securitySchemes"] = {
+            "apiKey": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "An integrator's API key, issued in the admin (its own limit).",
+            }
+        }
+        return document
+
+
+api = DeclarationsAPI(
     title="e-Müraciət",
     version="1",
     description=(
@@ -56,6 +94,8 @@ def api_error(request, exc: ApiError):
     response = api.create_response(request, {"detail": exc.message}, status=exc.status_code)
     if exc.retry_after:
         response["Retry-After"] = str(exc.retry_after)
+    if exc.status_code == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
 
 
@@ -64,6 +104,13 @@ def api_error(request, exc: ApiError):
 
 class Error(Schema):
     detail: str
+
+
+class RefusedOut(Schema):
+    detail: str
+    reference: str | None = Field(
+        None, description="The application in the way (e.g. the applicant's open one)."
+    )
 
 
 class InvalidAnswersOut(Schema):
@@ -87,6 +134,10 @@ class FormOut(Schema):
     content_hash: str
     schema_: dict[str, Any] = Field(
         alias="schema", description="The form's steps, fields and repeating groups."
+    )
+    declaration_schema: dict[str, Any] = Field(
+        description="A declaration to this form as JSON Schema: what the submissions endpoint "
+        "takes (the server also checks what JSON Schema can't say, e.g. a FİN given twice)."
     )
 
 
@@ -179,12 +230,23 @@ def service_form(request, slug: str):
         "version": version.number,
         "content_hash": version.content_hash,
         "schema": version.definition.as_json(),
+        "declaration_schema": declaration_schema(version.definition, title=page.title),
     }
 
 
 SUBMIT_DESCRIPTION = """\
 The body is a JSON object of answers to the form's current version: one key per field, a list of
-objects per repeating group (see `…/form`). At most 1 MB.
+objects per repeating group, dates as ISO 8601 (`1985-03-14`). Its JSON Schema is below (and
+in `…/form` as `declaration_schema`); the server also checks what a schema can't say: a FİN
+listed twice, an income whose owner isn't declared, an account number's check digits. At most
+1 MB.
+
+**Who sends it:** anyone, within a limit of accepted declarations a minute per address; an
+integrator (the mobile app, the e-government portal) sends its API key as
+`Authorization: Bearer …` and has the key's own limit. Refused requests don't count.
+
+**One open application:** while the applicant's application is being processed, another one
+from them is refused with 409 and the open application's `reference`.
 
 **Idempotency:** the `Idempotency-Key` header (1–128 visible ASCII characters; a fresh UUID per
 declaration) together with the body identifies the request. Sending the same key and body again,
@@ -201,8 +263,9 @@ of the error messages and of the applicant's receipt and letters.
     response={
         201: SubmissionOut,
         400: Error,
+        401: Error,
         404: Error,
-        409: Error,
+        409: RefusedOut,
         413: Error,
         415: Error,
         422: InvalidAnswersOut,
@@ -228,66 +291,71 @@ of the error messages and of the applicant's receipt and letters.
                 "schema": {"type": "string", "enum": [code for code, _n in settings.LANGUAGES]},
             },
         ],
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "additionalProperties": True,
-                        "example": {"pin": "5ZJBKQG", "family_members": [{"pin": "7KQ2M1A"}]},
-                    }
-                }
-            },
-        },
+        # The declaration's schema is the published form's (DeclarationsAPI fills it in).
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {}}}},
+        # Anonymous (a limit per address), or an integrator's key (a limit of its own).
+        "security": [{}, {"apiKey": []}],
     },
 )
 def submit(request, slug: str):
     language = _language(request)
     with translation.override(language):
-        _check_rate_limit(request)
+        api_key = _api_key(request)
+        counter = _take_allowance(request, api_key)
+        response = _submit(request, slug, language)
+    # The allowance counts accepted declarations: a refused request gives its place back.
+    if response.status_code != 201:
+        ratelimit.give_back(counter)
+    return response
+
+
+def _submit(request, slug: str, language: str):
+    try:
         page = _service(slug)
         key = _idempotency_key(request)
         answers, canonical = _answers(request)
         version = page.current_form_version()
         if version is None:
             raise _service_closed()
-        try:
-            submission = services.submit_declaration(
-                page,
-                version,
-                answers,
-                channel="api",
-                language=language,
-                idempotency_key=_stored_key(key, canonical),
-            )
-        except services.InvalidAnswers as invalid:
-            errors = {path: [str(m) for m in messages] for path, messages in invalid.errors.items()}
-            return Status(422, {"errors": errors})
-        except services.ServiceClosed:
-            raise _service_closed() from None
-        except services.SubmissionFailed:
-            raise ApiError(
-                503,
-                _(
-                    "The declaration could not be saved and nothing was recorded. Send it again "
-                    "with the same Idempotency-Key in a minute."
-                ),
-                retry_after=SUBMISSION_RETRY_SECONDS,
-            ) from None
+        submission = services.submit_declaration(
+            page,
+            version,
+            answers,
+            channel="api",
+            language=language,
+            idempotency_key=_stored_key(key, canonical),
+        )
+    except ApiError as error:
+        return api_error(request, error)
+    except services.InvalidAnswers as invalid:
+        errors = {path: [str(m) for m in messages] for path, messages in invalid.errors.items()}
+        return api.create_response(request, {"errors": errors}, status=422)
+    except services.ServiceClosed:
+        return api_error(request, _service_closed())
+    except services.SubmissionRefused as refusal:
+        body = {"detail": str(refusal.message), "reference": refusal.reference}
+        return api.create_response(request, body, status=409)
+    except services.SubmissionFailed:
+        error = ApiError(
+            503,
+            _(
+                "The declaration could not be saved and nothing was recorded. Send it again "
+                "with the same Idempotency-Key in a minute."
+            ),
+            retry_after=SUBMISSION_RETRY_SECONDS,
+        )
+        return api_error(request, error)
     # Links to the service's page in the applicant's language.
     links = _in_language(page, submission.language)
     status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
     receipt = links.reverse_subpage("receipt", args=[submission.public_id])
     receipt += "?" + urlencode({"t": services.receipt_token(submission)})
-    return Status(
-        201,
-        {
-            "reference": submission.reference,
-            "status_url": _absolute(request, links, status),
-            "receipt_url": _absolute(request, links, receipt),
-        },
-    )
+    body = {
+        "reference": submission.reference,
+        "status_url": _absolute(request, links, status),
+        "receipt_url": _absolute(request, links, receipt),
+    }
+    return api.create_response(request, body, status=201)
 
 
 def _service_closed():
@@ -304,13 +372,31 @@ def _language(request) -> str:
     return translation.get_language_from_request(request)
 
 
-def _check_rate_limit(request):
-    limit = settings.FORMS_APP.get("API_SUBMISSIONS_PER_MINUTE", 30)
-    wait = ratelimit.hit(
-        f"api-submissions:{ratelimit.client_ip(request)}", limit=limit, window_seconds=60
-    )
+def _api_key(request):
+    """The integrator's key from `Authorization: Bearer …`; None without one (anonymous use)."""
+    scheme, _space, secret = request.headers.get("Authorization", "").partition(" ")
+    if not scheme:
+        return None
+    api_key = services.api_key_for(secret.strip()) if scheme.lower() == "bearer" else None
+    if api_key is None:
+        raise ApiError(401, _("This API key is not valid or has been revoked."))
+    return api_key
+
+
+def _take_allowance(request, api_key) -> str:
+    """Count this request against its key's limit, or its address's when it has no key."""
+    if api_key is not None:
+        key, limit = f"api-submissions:key:{api_key.pk}", api_key.submissions_per_minute
+        message = _("Too many submissions with this API key.")
+    else:
+        key = f"api-submissions:ip:{ratelimit.client_ip(request)}"
+        limit = settings.FORMS_APP["API_SUBMISSIONS_PER_MINUTE"]
+        message = _("Too many submissions from this address.")
+    wait, counter = ratelimit.take(key, limit=limit, window_seconds=60)
     if wait:
-        raise ApiError(429, _("Too many submissions from this address."), retry_after=wait)
+        ratelimit.give_back(counter)
+        raise ApiError(429, message, retry_after=wait)
+    return counter
 
 
 def _idempotency_key(request) -> str:

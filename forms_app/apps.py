@@ -10,7 +10,7 @@ class FormsAppConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import actions, plugins
+        from . import actions, checks, plugins  # noqa: F401  (checks register themselves)
         from .documents import receipts  # noqa: F401  (registers the receipt's renderer)
         from .models import DeclarationForm
         from .schedules import ensure_schedules

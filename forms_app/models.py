@@ -282,6 +282,16 @@ class ReferenceSequence(models.Model):
         return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
+class SubmissionLock(models.Model):
+    """A row per lock key of the submission guards (e.g. a service and an applicant's FİN),
+    locked while a submission with that key is checked and written (see guards.py)."""
+
+    key = models.CharField(max_length=200, unique=True)
+
+    def __str__(self):
+        return self.key
+
+
 class Submission(models.Model):
     """A submitted declaration: the answers as given, never edited afterwards."""
 
@@ -406,6 +416,46 @@ class UploadedDocument(models.Model):
             "size": self.size,
             "sha256": self.sha256,
         }
+
+
+class ApiKey(models.Model):
+    """An integrator's key to the JSON API (the mobile app, the e-government portal): named,
+    with its own limit, revocable. Only a hash of the key is stored; the key itself is shown
+    once, when it is issued."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("Who uses it, e.g. mobile app"))
+    prefix = models.CharField(
+        _("key starts with"), max_length=16, editable=False, help_text=_("To tell keys apart.")
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    submissions_per_minute = models.PositiveIntegerField(
+        _("submissions per minute"),
+        default=120,
+        help_text=_("Accepted declarations a minute; refused requests don't count."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick to revoke the key: it stops working at once."),
+    )
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
 
 
 class OperatorProfile(models.Model):

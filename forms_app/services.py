@@ -17,15 +17,18 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 
-from . import ratelimit, selectors
+from . import guards, ratelimit, selectors
 from .actions import run_submission_actions
+from .guards import SubmissionRefused
 from .models import (
+    ApiKey,
     DeclarationForm,
     DeclarationFormVersion,
     Draft,
     EServicePage,
     ReferenceSequence,
     Submission,
+    SubmissionLock,
     UploadedDocument,
 )
 from .schema.definition import FormDefinition
@@ -355,6 +358,32 @@ def find_submission_for_status(
     return None
 
 
+# API keys --------------------------------------------------------------------------------------
+
+API_KEY_PREFIX = "emk_"
+
+
+def issue_api_key(*, name: str, submissions_per_minute: int, user=None) -> tuple[ApiKey, str]:
+    """A new key for an integrator, and the key itself: shown once, stored only as a hash."""
+    secret = API_KEY_PREFIX + secrets.token_urlsafe(32)
+    api_key = ApiKey.objects.create(
+        name=name,
+        prefix=secret[:12],
+        key_hash=_token_hash(secret),
+        submissions_per_minute=submissions_per_minute,
+        created_by=user,
+    )
+    return api_key, secret
+
+
+def api_key_for(secret: str) -> ApiKey | None:
+    """The active key `secret` is, noting that it was used; None for a wrong or revoked key."""
+    api_key = ApiKey.objects.filter(key_hash=_token_hash(secret), active=True).first()
+    if api_key is not None:
+        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=timezone.now())
+    return api_key
+
+
 # Submitting ------------------------------------------------------------------------------------
 
 
@@ -369,6 +398,23 @@ def _next_reference(prefix: str, year: int) -> str:
         prefix=prefix, year=year
     )
     return f"{prefix}-{year}-{number:06d}"
+
+
+def _check_guards(service, answers, idempotency_key) -> Submission | None:
+    """Take the guards' locks, then run their checks. A request with the same idempotency key
+    that committed while this one waited is the answer (a retry, not a second application)."""
+    keys = guards.lock_keys(service, answers)
+    if keys:
+        SubmissionLock.objects.bulk_create(
+            [SubmissionLock(key=key) for key in keys], ignore_conflicts=True
+        )
+        list(SubmissionLock.objects.select_for_update().filter(key__in=keys).order_by("key"))
+    if idempotency_key:
+        existing = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
+        if submission := existing.first():
+            return submission
+    guards.check_submission(service, answers)
+    return None
 
 
 def submit_declaration(
@@ -386,7 +432,8 @@ def submit_declaration(
     """Validate and save a declaration and run its form's actions, all or nothing.
 
     The same idempotency key for the same service returns the first submission, so a double
-    click or a retried request never makes two.
+    click or a retried request never makes two. A submission guard may refuse it
+    (`SubmissionRefused`, e.g. the applicant's first application is still open).
     """
     if idempotency_key:
         existing = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
@@ -408,6 +455,8 @@ def submit_declaration(
         raise InvalidAnswers(errors)
     try:
         with transaction.atomic():
+            if winner := _check_guards(service, cleaned, idempotency_key):
+                return winner
             submission = Submission.objects.create(
                 service=service,
                 form_version=version,
@@ -424,6 +473,8 @@ def submit_declaration(
                 Draft.objects.filter(pk=draft.pk).update(submission=submission)
                 UploadedDocument.objects.filter(draft=draft).update(submission=submission)
             run_submission_actions(submission, ["store", *version.form.actions])
+    except SubmissionRefused:
+        raise
     except IntegrityError as error:
         # Another request with the same key may have won the race: answer with its submission.
         winner = Submission.objects.filter(service=service, idempotency_key=idempotency_key)

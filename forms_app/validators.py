@@ -1,7 +1,9 @@
 """Validators for Azerbaijani identifiers, and normalisers for what people type."""
 
 import re
+import unicodedata
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -9,20 +11,40 @@ from django.utils.translation import ngettext
 
 # FİN: 7 characters, digits and capital Latin letters except I and O (they read as 1 and 0).
 PIN_PATTERN = r"^[0-9A-HJ-NP-Z]{7}$"
-# +994, an operator code, then 7 digits.
-MOBILE_OPERATOR_CODES = ("10", "50", "51", "55", "70", "77", "99")
-MOBILE_PATTERN = rf"^\+994({'|'.join(MOBILE_OPERATOR_CODES)})\d{{7}}$"
+# +994, an operator code, then 7 digits (as stored; python-phonenumbers decides which codes are
+# mobile operators').
+MOBILE_PATTERN = r"^\+994\d{9}$"
 
 validate_pin = RegexValidator(
     PIN_PATTERN,
     _("Enter the 7-character FİN from your ID card: digits and capital Latin letters, no I or O."),
     code="invalid_pin",
 )
-validate_az_mobile = RegexValidator(
-    MOBILE_PATTERN,
-    _("Enter a mobile number like +994 50 123 45 67."),
-    code="invalid_mobile",
-)
+
+
+def validate_az_mobile(value: str):
+    """An Azerbaijani mobile number, as python-phonenumbers knows the operators' ranges."""
+    try:
+        number = phonenumbers.parse(value, "AZ")
+    except phonenumbers.NumberParseException:
+        number = None
+    mobile_types = (phonenumbers.PhoneNumberType.MOBILE,)
+    if (
+        number is None
+        or not re.fullmatch(MOBILE_PATTERN, value)
+        or not phonenumbers.is_valid_number_for_region(number, "AZ")
+        or phonenumbers.number_type(number) not in mobile_types
+    ):
+        raise ValidationError(
+            _("Enter a mobile number like +994 50 123 45 67."), code="invalid_mobile"
+        )
+
+
+def mobile_json_pattern() -> str:
+    """MOBILE_PATTERN narrowed to the operators' ranges python-phonenumbers knows, for JSON
+    Schema."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("AZ")
+    return rf"^\+994(?:{metadata.mobile.national_number_pattern})$"
 
 
 def normalise_pin(value: str) -> str:
@@ -30,8 +52,11 @@ def normalise_pin(value: str) -> str:
 
 
 def normalise_mobile(value: str) -> str:
-    """Accepts +994 50 123 45 67, 994501234567, 0501234567 and 050-123-45-67."""
-    digits = re.sub(r"[^\d+]", "", value or "")
+    """Accepts +994 50 123 45 67, 994501234567, 0501234567, 050-123-45-67 and (050) 123 45 67.
+    Anything else is kept as typed, for the validator to refuse: never dropped."""
+    digits = re.sub(r"[\s().-]", "", value or "")
+    if not re.fullmatch(r"\+?\d+", digits):
+        return (value or "").strip()
     if digits.startswith("+"):
         return digits
     if digits.startswith("994"):
@@ -84,3 +109,42 @@ def validate_az_iban(value: str):
             _("This account number has a typing mistake: check it on your card contract."),
             code="iban_checksum",
         )
+
+
+# Plain text ------------------------------------------------------------------------------------
+
+# Characters nobody types into a name or an address, and which make two equal-looking texts
+# differ or reorder what is displayed: control characters (Cc), format characters (Cf: the
+# bidirectional overrides and isolates, zero-width spaces and joiners, the byte-order mark, soft
+# hyphens), surrogates and private-use characters.
+REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
+LINE_BREAKS = {"\n", "\r", "\t"}
+
+
+def normalise_text(value: str) -> str:
+    """NFC: "ə" typed as e + combining mark and "ə" as one character are the same answer."""
+    return unicodedata.normalize("NFC", value)
+
+
+def invisible_characters(value: str, *, multiline: bool) -> list[str]:
+    allowed = LINE_BREAKS if multiline else set()
+    return [
+        ch for ch in value if unicodedata.category(ch) in REFUSED_CATEGORIES and ch not in allowed
+    ]
+
+
+def plain_text_validator(*, multiline: bool):
+    def validate_plain_text(value):
+        found = invisible_characters(str(value), multiline=multiline)
+        if found:
+            codes = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in found}))
+            raise ValidationError(
+                _(
+                    "Remove the invisible or control characters from this answer (%(codes)s): "
+                    "they are often pasted in with text copied from another document."
+                ),
+                params={"codes": codes},
+                code="invisible_characters",
+            )
+
+    return validate_plain_text

@@ -1,6 +1,8 @@
 """The citizen's (or post-office operator's) path through an e-service: start, one step per page,
 check your answers, submit, confirmation, receipt. Called from EServicePage's routes only; each
-view is thin and calls services, selectors and presenters."""
+view is thin and calls services, selectors and presenters. Every page that shows a person's
+answers is never cached (`Cache-Control: no-store`): at a post office the next citizen uses the
+same browser."""
 
 import time
 
@@ -12,11 +14,13 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import ratelimit, selectors, services
 from .documents import store
 from .models import Draft, IssuedDocument, Submission
+from .personal_data import accessed
 from .plugins import get_prefill_source, get_service_tool, service_tools
 from .presenters import answer_items
 from .schema.definition import localised
@@ -63,6 +67,7 @@ def service(request, page):
 
 
 @require_POST
+@never_cache
 def start(request, page):
     version = page.current_form_version()
     if version is None or not page.accepting_applications:
@@ -163,6 +168,7 @@ def _require_draft(request, page):
 # Steps -----------------------------------------------------------------------------------------
 
 
+@never_cache
 def step(request, page, step_name):
     draft = _require_draft(request, page)
     if draft is None:
@@ -280,6 +286,7 @@ def _edit_groups(data, action):
 # Check your answers and submit -----------------------------------------------------------------
 
 
+@never_cache
 def check_answers(request, page):
     draft = _require_draft(request, page)
     if draft is None:
@@ -303,6 +310,9 @@ def check_answers(request, page):
             return HttpResponseRedirect(_url(page, "step", step_name, query="?show_errors=1"))
         except services.ServiceClosed:
             return TemplateResponse(request, "forms_app/service_closed.html", {"page": page})
+        except services.SubmissionRefused as refusal:
+            messages.error(request, refusal.message)
+            return HttpResponseRedirect(_url(page, "check_answers"))
         except services.SubmissionFailed:
             messages.error(request, SUBMISSION_FAILED)
             return HttpResponseRedirect(_url(page, "check_answers"))
@@ -344,6 +354,7 @@ def _step_of_path(definition, path):
 # Save and resume -------------------------------------------------------------------------------
 
 
+@never_cache
 def save_for_later(request, page):
     draft = _require_draft(request, page)
     if draft is None:
@@ -363,6 +374,7 @@ def save_for_later(request, page):
     )
 
 
+@never_cache
 def resume(request, page, token):
     draft = services.find_draft_by_token(page, token)
     if draft is None:
@@ -399,6 +411,7 @@ def _get_submission(request, page, public_id):
     return submission
 
 
+@never_cache
 def confirmation(request, page, public_id):
     submission = _get_submission(request, page, public_id)
     receipt_url = _url(page, "receipt", submission.public_id, query=_token_query(request))
@@ -426,10 +439,12 @@ def _print_query(request):
     return f"?print=1&t={token}" if token else "?print=1"
 
 
+@never_cache
 def receipt(request, page, public_id):
     """The receipt, issued once and served from storage ever after."""
     submission = _get_submission(request, page, public_id)
     document = store.issue(submission, IssuedDocument.Kind.RECEIPT)
+    accessed(Submission, user=request.user, action="downloaded", references=[submission.reference])
     # ?print=1 opens it in the browser, ready to print (the counter's receipt); else a download.
     return pdf_response(document, inline=bool(request.GET.get("print")))
 
@@ -482,6 +497,7 @@ class StatusForm(forms.Form):
         return normalise_pin(self.cleaned_data["pin"])
 
 
+@never_cache
 def status(request, page):
     """Reference + the applicant's FİN show the application's status. A wrong pair says only
     "no match", so references can't be probed, and look-ups that matched nothing are counted

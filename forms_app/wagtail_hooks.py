@@ -3,13 +3,15 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import DeclarationForm, DeclarationFormVersion, Submission
+from .models import ApiKey, DeclarationForm, DeclarationFormVersion, Submission
 
 # Registered before any view asks, or Wagtail would fall back to the model's own permissions.
 register_permission_policy(Submission, admin_views.ReadOnlyPermissionPolicy(Submission))
@@ -110,9 +112,32 @@ class FormVersionViewSet(ReadOnlyViewSet):
         return Permission.objects.none()
 
 
+class ApiKeyViewSet(ModelViewSet):
+    """The integrators' keys: issued (shown once), renamed, limited, revoked or deleted; the key
+    itself is never shown again."""
+
+    model = ApiKey
+    name = "api_keys"
+    url_prefix = "api-keys"
+    icon = "key"
+    menu_label = _("API keys")
+    menu_order = 900
+    add_to_settings_menu = True
+    add_view_class = admin_views.ApiKeyCreateView
+    edit_view_class = admin_views.permission_first(generic.EditView)
+    delete_view_class = admin_views.permission_first(generic.DeleteView)
+    history_view_class = admin_views.permission_first(history.HistoryView)
+    usage_view_class = admin_views.permission_first(usage.UsageView)
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = ["name", "submissions_per_minute", "active"]
+    list_display = ["name", "prefix", "submissions_per_minute", "active", "last_used_at"]
+    list_filter = ["active"]
+
+
 register_snippet(DeclarationFormViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [SubmissionViewSet(), FormVersionViewSet()]
+    return [SubmissionViewSet(), FormVersionViewSet(), ApiKeyViewSet()]

@@ -131,6 +131,12 @@ class FieldBlock(blocks.StructBlock):
                 raise StructBlockValidationError(
                     {"pattern": ValidationError(message, params={"error": error})}
                 ) from None
+        if "choices_from" in self.child_blocks and not (
+            value.get("options") or value.get("choices_from")
+        ):
+            raise StructBlockValidationError(
+                {"options": ValidationError(_("Add options, or choose where they come from."))}
+            )
         return value
 
 

@@ -9,12 +9,20 @@ from collections.abc import Mapping
 
 from django import forms
 from django.forms import formset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from ..plugins import FIELD_TYPES
+from ..validators import normalise_text
 from .conditions import answer_lookup, is_met
-from .definition import FieldDefinition, FormDefinition, GroupDefinition, StepDefinition
+from .definition import (
+    FieldDefinition,
+    FormDefinition,
+    GroupDefinition,
+    StepDefinition,
+    localised,
+)
 from .fields import build_formfield, field_type_of, to_form_data, to_json
 
 MAX_ITEMS_CEILING = 100  # whatever a definition says, no group takes more items than this
@@ -36,8 +44,12 @@ class BaseItemFormSet(forms.BaseFormSet):
     }
 
 
-def _formfields(fields, language):
-    return {f.name: build_formfield(f, language) for f in fields if f.is_input}
+def _formfields(fields, language, choices_from=None):
+    return {
+        f.name: build_formfield(f, language, choices_from=choices_from)
+        for f in fields
+        if f.is_input
+    }
 
 
 class StepForm:
@@ -60,6 +72,8 @@ class StepForm:
         self.answers = answers
         self.channel = channel
         self.is_bound = data is not None
+        if data is not None:
+            data = _normalised(data)
         # What the conditions see: the other steps' answers, and this step's as just posted.
         self.current = dict(answers)
         if data is not None:
@@ -78,7 +92,7 @@ class StepForm:
                 }
             )
         self.form = forms.Form(data=data, files=files, prefix=None, initial=initial)
-        self.form.fields.update(_formfields(step.fields, language))
+        self.form.fields.update(_formfields(step.fields, language, self._choices_from))
         self.formsets = {}
         self.inactive_groups = set()
         for group in step.groups:
@@ -97,7 +111,11 @@ class StepForm:
 
     def _formset(self, group: GroupDefinition, data, files):
         FormSet = formset_factory(
-            type("ItemForm", (ItemForm,), _formfields(group.fields, self.language)),
+            type(
+                "ItemForm",
+                (ItemForm,),
+                _formfields(group.fields, self.language, self._choices_from),
+            ),
             formset=BaseItemFormSet,
             extra=0,
             min_num=group.min_items,
@@ -129,6 +147,10 @@ class StepForm:
         formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
         formset.group = group
         return formset
+
+    def _choices_from(self, source):
+        """Options from the declaration's answers (e.g. the people declared so far)."""
+        return source.choices(self.definition, self.current, self.language)
 
     def applies(self, item) -> bool:
         return is_met(item.condition, answer_lookup(self.current, channel=self.channel))
@@ -188,7 +210,48 @@ class StepForm:
         valid = self.form.is_valid()
         for formset in self.active_formsets().values():
             valid = formset.is_valid() and valid
+        return valid and self._unique_people()
+
+    def _unique_people(self) -> bool:
+        """A FİN marked "one person per FİN" appears once in the whole declaration: here and in
+        the other steps' answers. The second of two is the error, named by its place."""
+        seen = {}  # FİN -> where it was given
+        own = {item.name for item in self.step.items}
+        others = {k: v for k, v in self.current.items() if k not in own}
+        for where, value in _unique_values(self.definition, others, self.language):
+            seen.setdefault(value, where)
+        valid = True
+        for where, value, form, name in self._own_unique_values():
+            if value in seen:
+                form.add_error(
+                    name,
+                    _("This FİN is already given for %(other)s: list each person once.")
+                    % {"other": seen[value]},
+                )
+                valid = False
+            else:
+                seen[value] = where
         return valid
+
+    def _own_unique_values(self):
+        """(where, FİN, form, field name) for this step's answers to unique FİN fields."""
+        for f in self.step.fields:
+            value = self.form.cleaned_data.get(f.name)
+            if _is_unique_pin(f) and value and f.name not in self.hidden:
+                yield localised(self.step.title, self.language), value, self.form, f.name
+        for formset in self.active_formsets().values():
+            group = formset.group
+            item_label = localised(group.item_label, self.language)
+            kept = [
+                item_form
+                for item_form in formset.forms
+                if item_form not in formset.deleted_forms and item_form.has_changed()
+            ]
+            for number, item_form in enumerate(kept, start=1):
+                for f in group.input_fields:
+                    value = item_form.cleaned_data.get(f.name)
+                    if _is_unique_pin(f) and value and f.name not in item_form.hidden:
+                        yield f"{item_label} {number}", value, item_form, f.name
 
     def cleaned_answers(self) -> dict:
         """This step's answers as JSON, without the fields whose conditions aren't met."""
@@ -229,6 +292,50 @@ class StepForm:
                 for name, messages in item_form.errors.items():
                     errors[f"{group_name}[{index}].{name}"] = list(messages)
         return errors
+
+
+def _is_unique_pin(field: FieldDefinition) -> bool:
+    return field.type == "pin" and bool(field.options.get("unique"))
+
+
+def _unique_values(definition: FormDefinition, answers: dict, language: str):
+    """(where, FİN) for the stored answers to unique FİN fields."""
+    for step in definition.steps:
+        for item in step.items:
+            if isinstance(item, GroupDefinition):
+                unique = [f.name for f in item.input_fields if _is_unique_pin(f)]
+                entries = answers.get(item.name) if unique else None
+                item_label = localised(item.item_label, language)
+                for number, entry in enumerate(entries or [], start=1):
+                    for name in unique:
+                        if isinstance(entry, dict) and entry.get(name):
+                            yield f"{item_label} {number}", entry[name]
+            elif _is_unique_pin(item) and answers.get(item.name):
+                yield localised(step.title, language), answers[item.name]
+
+
+def _normalised(data):
+    """Posted text in Unicode's composed form (NFC), so the same letters are the same answer
+    whichever way a keyboard or a copied text encoded them."""
+    if isinstance(data, QueryDict):
+        normalised = QueryDict(mutable=True)
+        for key, values in data.lists():
+            normalised.setlist(
+                key, [normalise_text(v) if isinstance(v, str) else v for v in values]
+            )
+        return normalised
+    return data.__class__(
+        {
+            key: (
+                normalise_text(v)
+                if isinstance(v, str)
+                else [normalise_text(x) if isinstance(x, str) else x for x in v]
+                if isinstance(v, list)
+                else v
+            )
+            for key, v in data.items()
+        }
+    )
 
 
 def _total(data, prefix) -> int:
@@ -314,6 +421,8 @@ def _type_errors(definition: FormDefinition, answers: dict, document_ids) -> dic
             errors[path] = wrong_type
         elif field_type_of(field).upload and str(value.get("id")) not in document_ids:
             errors[path] = [str(_("Upload the file again."))]
+        elif message := field_type_of(field).json_error(field, value):
+            errors[path] = [str(message)]
 
     for name, value in answers.items():
         if name in fields:
@@ -354,15 +463,24 @@ def validate_answers(
     if errors:
         return {}, errors
     cleaned = {}
+    # A step with errors still says what it said to the steps after it (who was declared, what
+    # applies), so one mistake is reported once, where it is.
+    as_given = {}
     for step in visible_steps(definition, {**answers, **cleaned}, channel):
         data = _QueryDictLike(form_data_for_step(step, answers))
         step_form = StepForm(
-            definition, step, language=language, answers=cleaned, channel=channel, data=data
+            definition,
+            step,
+            language=language,
+            answers={**as_given, **cleaned},
+            channel=channel,
+            data=data,
         )
         if step_form.is_valid():
             cleaned.update(step_form.cleaned_answers())
         else:
             errors.update(step_form.errors_by_path())
+            as_given.update({i.name: answers[i.name] for i in step.items if i.name in answers})
     return cleaned, errors
 
 

@@ -10,6 +10,7 @@ required, extra checks, error text) is applied by fields.py, not by the types.
 """
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -23,9 +24,10 @@ from django.utils.translation import ngettext
 from wagtail import blocks
 
 from .. import validators
-from ..plugins import register_field_type
+from ..plugins import choice_source_choices, get_choice_source, register_field_type
 from .blocks import MACHINE_NAME, LocalisedTextBlock
 from .definition import localised
+from .json_schema import date_range_pattern, plain_text_schema
 
 
 class FieldType:
@@ -62,6 +64,16 @@ class FieldType:
     def to_form_data(self, definition, value):
         """A stored answer (never None) as a form would post it, to validate it again."""
         return value
+
+    def json_schema(self, definition) -> dict:
+        """The JSON Schema of an answer sent to the API (published in the OpenAPI document, so
+        a client can check a declaration before sending it)."""
+        return {"type": "string"}
+
+    def json_error(self, definition, value) -> str | None:
+        """Why an answer of the right JSON type is not written as the API takes it, if it
+        isn't (the web form's own input formats are the form field's business)."""
+        return None
 
     def display(self, definition, value, language: str) -> str:
         """An answer (never empty) as a person reads it: check your answers, the receipt, the
@@ -220,6 +232,27 @@ def _date_limits(options):
     return check
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Dates without their own limits, for the JSON Schema: what anyone's dates fall within.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2199, 12, 31)
+
+
+def _date_bounds(options) -> tuple[datetime.date, datetime.date]:
+    earliest = EARLIEST_DATE
+    latest = timezone.localdate() if options.get("past_only") else LATEST_DATE
+    if options.get("min_date"):
+        earliest = max(earliest, datetime.date.fromisoformat(options["min_date"]))
+    if options.get("max_date"):
+        latest = min(latest, datetime.date.fromisoformat(options["max_date"]))
+    return earliest, latest
+
+
+def _json_range(limits) -> dict:
+    names = {"min_value": "minimum", "max_value": "maximum"}
+    return {names[k]: (int(v) if v == int(v) else float(v)) for k, v in limits.items()}
+
+
 def _selection_limits(options):
     def check(values):
         low, high = options.get("min_selected"), options.get("max_selected")
@@ -273,8 +306,11 @@ class ChoiceOptionBlock(blocks.StructBlock):
     label = LocalisedTextBlock(label=_("label"))
 
 
-def _choice_settings():
-    return [("options", blocks.ListBlock(ChoiceOptionBlock(), label=_("options"), min_num=1))]
+def _choice_settings(min_num=1):
+    # A list that may be empty starts empty (Wagtail would start it with one blank option).
+    empty = {} if min_num else {"default": []}
+    options = blocks.ListBlock(ChoiceOptionBlock(), label=_("options"), min_num=min_num, **empty)
+    return [("options", options)]
 
 
 # Text -----------------------------------------------------------------------------------------
@@ -294,6 +330,13 @@ class ShortText(FieldType):
             kwargs["validators"] = [RegexValidator(f"^(?:{options['pattern']})$")]
         return forms.CharField(**_lengths(options, 255), **kwargs)
 
+    def json_schema(self, definition):
+        options = definition.options
+        schema = plain_text_schema(definition.required, **_lengths(options, 255))
+        if options.get("pattern"):
+            schema["pattern"] = f"^(?:{options['pattern']})$"
+        return schema
+
 
 class LongText(FieldType):
     name = "long_text"
@@ -307,6 +350,10 @@ class LongText(FieldType):
             widget=forms.Textarea(attrs={"rows": 4}), **_lengths(definition.options, 5000), **kwargs
         )
 
+    def json_schema(self, definition):
+        lengths = _lengths(definition.options, 5000)
+        return plain_text_schema(definition.required, multiline=True, **lengths)
+
 
 class Address(FieldType):
     name = "address"
@@ -315,6 +362,10 @@ class Address(FieldType):
     def formfield(self, definition, language, **kwargs):
         return AddressField(**_lengths(definition.options, 500), **kwargs)
 
+    def json_schema(self, definition):
+        lengths = _lengths(definition.options, 500)
+        return plain_text_schema(definition.required, multiline=True, **lengths)
+
 
 class Email(FieldType):
     name = "email"
@@ -322,6 +373,9 @@ class Email(FieldType):
 
     def formfield(self, definition, language, **kwargs):
         return forms.EmailField(max_length=254, **kwargs)
+
+    def json_schema(self, definition):
+        return {"type": "string", "format": "email", "maxLength": 254}
 
 
 # Numbers and dates ----------------------------------------------------------------------------
@@ -337,6 +391,10 @@ class Integer(FieldType):
 
     def formfield(self, definition, language, **kwargs):
         return forms.IntegerField(**_range(definition.options, int), **kwargs)
+
+    def json_schema(self, definition):
+        limits = _range(definition.options, int)
+        return {"type": "integer", **_json_range(limits)}
 
     def export(self, definition, value, language):
         return value if isinstance(value, int) else str(value)
@@ -358,6 +416,16 @@ class DecimalNumber(FieldType):
             **_range(definition.options, lambda v: Decimal(str(v))),
             **kwargs,
         )
+
+    def json_schema(self, definition):
+        # A number, or the same written as a string ("12.50"): an amount a client keeps exact.
+        limits = _range(definition.options, lambda v: Decimal(str(v)))
+        return {
+            "type": ["number", "string"],
+            **_json_range(limits),
+            "multipleOf": float(Decimal(1).scaleb(-self.decimal_places)),
+            "pattern": rf"^-?\d{{1,10}}(\.\d{{1,{self.decimal_places}}})?$",
+        }
 
     def export(self, definition, value, language):
         try:
@@ -396,10 +464,28 @@ class Date(FieldType):
             ("past_only", blocks.BooleanBlock(label=_("not in the future"), required=False)),
         ]
 
+    # What a person may type where the browser has no date picker: the same in every language,
+    # so 05/04/1988 never means 5 April in one and 4 May in another (it is refused in all).
+    INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
     def formfield(self, definition, language, **kwargs):
         field = DayMonthYearField(**kwargs)
         field.validators.append(_date_limits(definition.options))
         return field
+
+    def json_schema(self, definition):
+        earliest, latest = _date_bounds(definition.options)
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": date_range_pattern(earliest, latest),
+            "description": f"ISO 8601, {earliest.isoformat()} to {latest.isoformat()}",
+        }
+
+    def json_error(self, definition, value):
+        if not ISO_DATE.fullmatch(value):
+            return _("Send the date as YYYY-MM-DD (ISO 8601).")
+        return None
 
     def display(self, definition, value, language):
         try:
@@ -428,16 +514,35 @@ class SingleChoice(FieldType):
             default="radio",
             choices=[("radio", _("radio buttons")), ("select", _("drop-down list"))],
         )
-        return [*_choice_settings(), ("widget", widget)]
+        source = blocks.ChoiceBlock(
+            label=_("options from"),
+            choices=choice_source_choices,
+            required=False,
+            help_text=_(
+                "Instead of fixed options, the person chooses among earlier answers, e.g. one "
+                "of the people declared."
+            ),
+        )
+        # Fixed options or a source of options (FieldBlock.clean asks for one of the two).
+        return [*_choice_settings(min_num=0), ("widget", widget), ("choices_from", source)]
 
     def formfield(self, definition, language, **kwargs):
         choices = _choices(definition.options, language)
+        if definition.options.get("choices_from"):
+            # Filled in from the declaration's answers (schema.engine binds them).
+            return forms.ChoiceField(choices=[("", "—")], widget=forms.Select, **kwargs)
         if definition.options.get("widget", "radio") == "radio":
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
         return forms.ChoiceField(choices=[("", "—"), *choices], widget=forms.Select, **kwargs)
 
+    def json_schema(self, definition):
+        source = get_choice_source(definition.options.get("choices_from") or "")
+        if source is not None:
+            return source.json_schema()
+        return {"type": "string", "enum": [o["value"] for o in definition.options.get("options")]}
+
     def display(self, definition, value, language):
-        # An option removed from the form since shows its stored value.
+        # An option removed from the form since (or an answer from a source) shows its value.
         labels = dict(_choices(definition.options, language))
         values = value if isinstance(value, list) else [value]
         return ", ".join(str(labels.get(v, v)) for v in values)
@@ -468,6 +573,19 @@ class MultipleChoice(SingleChoice):
         field.validators.append(_selection_limits(definition.options))
         return field
 
+    def json_schema(self, definition):
+        options = definition.options
+        schema = {
+            "type": "array",
+            "items": {"type": "string", "enum": [o["value"] for o in options.get("options")]},
+            "uniqueItems": True,
+        }
+        if options.get("min_selected"):
+            schema["minItems"] = int(options["min_selected"])
+        if options.get("max_selected"):
+            schema["maxItems"] = int(options["max_selected"])
+        return schema
+
 
 class YesNo(FieldType):
     name = "yes_no"
@@ -489,6 +607,9 @@ class YesNo(FieldType):
             return "yes" if value else "no"
         return value
 
+    def json_schema(self, definition):
+        return {"type": "boolean"}
+
     def display(self, definition, value, language):
         return str(_("Yes") if value else _("No"))
 
@@ -506,6 +627,10 @@ class Consent(YesNo):
 
     def to_form_data(self, definition, value):
         return "on" if value else None
+
+    def json_schema(self, definition):
+        # A required consent is given or the declaration is refused.
+        return {"type": "boolean", "const": True} if definition.required else {"type": "boolean"}
 
 
 # Identifiers ----------------------------------------------------------------------------------
@@ -525,10 +650,28 @@ class Mobile(FieldType):
         field.widget.attrs.update({"type": "tel", "autocomplete": "tel"})
         return field
 
+    def json_schema(self, definition):
+        return {
+            "type": "string",
+            "pattern": validators.mobile_json_pattern(),
+            "description": "+994 and the 9 digits of a mobile number",
+        }
+
 
 class Pin(FieldType):
     name = "pin"
     label = _("FİN (personal identification number)")
+
+    def settings(self):
+        unique = blocks.BooleanBlock(
+            label=_("one person per FİN"),
+            required=False,
+            help_text=_(
+                "The FİNs of every field with this setting are the people of the declaration: "
+                "no two may be the same (the applicant is not listed again as a member)."
+            ),
+        )
+        return [("unique", unique)]
 
     def formfield(self, definition, language, **kwargs):
         return NormalisingCharField(
@@ -537,6 +680,12 @@ class Pin(FieldType):
             validators=[validators.validate_pin],
             **kwargs,
         )
+
+    def json_schema(self, definition):
+        schema = {"type": "string", "pattern": validators.PIN_PATTERN}
+        if definition.options.get("unique"):
+            schema["description"] = "Unique among the declaration's people."
+        return schema
 
 
 class IdCard(FieldType):
@@ -551,6 +700,9 @@ class IdCard(FieldType):
             **kwargs,
         )
 
+    def json_schema(self, definition):
+        return {"type": "string", "pattern": validators.ID_CARD_PATTERN}
+
 
 class Iban(FieldType):
     name = "iban"
@@ -563,6 +715,9 @@ class Iban(FieldType):
             validators=[validators.validate_az_iban],
             **kwargs,
         )
+
+    def json_schema(self, definition):
+        return {"type": "string", "pattern": r"^AZ\d{2}[A-Z]{4}[A-Z0-9]{20}$"}
 
 
 # Files ----------------------------------------------------------------------------------------
@@ -605,6 +760,15 @@ class File(FieldType):
             ],
             **kwargs,
         )
+
+    def json_schema(self, definition):
+        # Files are uploaded through the web form only: the API has no upload yet.
+        return {
+            "type": "object",
+            "properties": {"id": {"type": "string", "format": "uuid"}},
+            "required": ["id"],
+            "description": "A document uploaded with the declaration's draft.",
+        }
 
     def display(self, definition, value, language):
         if isinstance(value, dict):

@@ -5,7 +5,8 @@ is here."""
 
 from django import forms
 
-from ..plugins import get_field_type, get_validator
+from ..plugins import get_choice_source, get_field_type, get_validator
+from ..validators import plain_text_validator
 from .definition import FieldDefinition, localised
 from .field_types import FieldType, quoted
 
@@ -18,8 +19,11 @@ def field_type_of(definition: FieldDefinition) -> FieldType:
     return get_field_type(definition.type) or UNREGISTERED
 
 
-def build_formfield(definition: FieldDefinition, language: str) -> forms.Field:
-    """A Django form field for `definition`, with its labels in `language`."""
+def build_formfield(
+    definition: FieldDefinition, language: str, *, choices_from=None
+) -> forms.Field:
+    """A Django form field for `definition`, with its labels in `language`. `choices_from(source)`
+    gives the options of a choice whose options come from other answers."""
     field_type = get_field_type(definition.type)
     if field_type is None:
         raise ValueError(f"Unknown field type {definition.type!r}")
@@ -31,6 +35,15 @@ def build_formfield(definition: FieldDefinition, language: str) -> forms.Field:
         required=definition.required,
     )
     field.error_messages["required"] = field_type.required_text % {"label": quoted(field.label)}
+    if isinstance(field, forms.CharField):
+        # No text answer hides control, bidirectional or zero-width characters.
+        multiline = isinstance(field.widget, forms.Textarea)
+        field.validators.append(plain_text_validator(multiline=multiline))
+    source = get_choice_source(definition.options.get("choices_from") or "")
+    if source is not None and isinstance(field, forms.ChoiceField):
+        field.choices = [("", "—"), *(choices_from(source) if choices_from else [])]
+        if source.invalid_message:
+            field.error_messages["invalid_choice"] = source.invalid_message
     for name in definition.options.get("validators") or []:
         # A validator of an app that was removed is skipped, like a removed action.
         if validator := get_validator(name):

@@ -44,3 +44,13 @@ def add_statistics_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def statistics_panel_css():
     return format_html('<link rel="stylesheet" href="{}">', static("pages/admin.css"))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_who_sees_submissions(user, editable_forms):
+    """What people send through a form page (a feedback form: names, addresses, messages) is
+    personal data, like a declaration: editing the page doesn't show it, the permission to see
+    submissions does (docs/security.md)."""
+    if user.has_perm("forms_app.view_submission"):
+        return editable_forms
+    return editable_forms.none()

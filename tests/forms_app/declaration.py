@@ -1,5 +1,7 @@
 """Walking the demo declaration with Django's test client, as a browser would."""
 
+import copy
+import itertools
 import re
 
 SERVICE_URL = "/en/e-services/targeted-social-assistance/"
@@ -138,3 +140,27 @@ ANSWERS = {
     "truthful": True,
     "data_processing": True,
 }
+
+
+_applicants = itertools.count(1)
+
+
+def next_pin() -> str:
+    """A FİN no other test applicant has (digits are FİN characters; the demo members' differ)."""
+    return f"9{next(_applicants):06d}"
+
+
+def of_applicant(pin: str, answers=None) -> dict:
+    """The same declaration made by another applicant, who declares their own income: one
+    applicant's open application refuses a second one of theirs, not someone else's."""
+    answers = copy.deepcopy(answers or ANSWERS)
+    old = answers.get("pin")
+    answers["pin"] = pin
+    for income in answers.get("incomes") or []:
+        if income.get("member_pin") == old:
+            income["member_pin"] = pin
+    return answers
+
+
+def another_applicant(answers=None) -> dict:
+    return of_applicant(next_pin(), answers)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail import blocks
 from wagtail.users.models import UserProfile
 
+from casework.models import AuditEvent
 from forms_app import services
 from forms_app.models import DeclarationForm, Submission
 from forms_app.schema.definition import FormDefinition
@@ -40,9 +41,10 @@ def login(client, username, language="en"):
 
 
 def submit(service_page, answers=None, **kwargs):
+    """A submission by an applicant of its own (one applicant has one open application)."""
     kwargs.setdefault("channel", "online")
     return services.submit_declaration(
-        service_page, service_page.current_form_version(), answers or d.ANSWERS, **kwargs
+        service_page, service_page.current_form_version(), d.another_applicant(answers), **kwargs
     )
 
 
@@ -113,8 +115,8 @@ def two_versions(service_page):
 # Who sees what -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("username", ["supervisor", "moderator", "admin"])
-def test_supervisors_and_moderators_see_submissions(client, service_page, username):
+@pytest.mark.parametrize("username", ["supervisor", "admin"])
+def test_supervisors_see_submissions(client, service_page, username):
     submission = submit(service_page)
     login(client, username)
     listing = client.get(SUBMISSIONS_URL)
@@ -124,9 +126,10 @@ def test_supervisors_and_moderators_see_submissions(client, service_page, userna
     assert '"/admin/submissions/"' in client.get("/admin/").content.decode()  # the menu
 
 
-def test_editors_see_no_personal_data(client, service_page):
+@pytest.mark.parametrize("username", ["editor", "moderator"])
+def test_editors_and_moderators_see_no_personal_data(client, service_page, username):
     submission = submit(service_page)
-    login(client, "editor")
+    login(client, username)
     for url in (
         SUBMISSIONS_URL,
         f"{SUBMISSIONS_URL}?export=csv",
@@ -136,8 +139,27 @@ def test_editors_see_no_personal_data(client, service_page):
         assert response.status_code == 302, url  # to the dashboard, with "permission denied"
         assert submission.reference not in response.content.decode()
     assert '"/admin/submissions/"' not in client.get("/admin/").content.decode()
-    # Editors do see the form's versions (no personal data there).
+    # They do see the form's versions (no personal data there).
     assert client.get(VERSIONS_URL).status_code == 200
+
+
+def test_who_inspected_or_exported_submissions_is_in_the_audit_trail(client, service_page):
+    submission = submit(service_page)
+    login(client, "supervisor")
+    assert client.get(f"{SUBMISSIONS_URL}inspect/{submission.pk}/").status_code == 200
+    export = client.get(f"{SUBMISSIONS_URL}?export=xlsx&channel=online")
+    assert export.status_code == 200 and export["Content-Disposition"].endswith('.xlsx"')
+    viewed, exported = AuditEvent.objects.filter(action__startswith="personal_data.").order_by("id")
+    assert (viewed.action, viewed.actor.username) == ("personal_data.viewed", "supervisor")
+    assert viewed.case == submission.case and viewed.data["references"] == [submission.reference]
+    assert (exported.action, exported.actor.username) == ("personal_data.exported", "supervisor")
+    assert exported.data == {
+        "model": "forms_app.Submission",
+        "references": [],
+        "format": "xlsx",
+        "count": 1,
+        "query": "channel=online",
+    }
 
 
 def test_submissions_are_read_only_even_for_a_superuser(client, service_page):
@@ -320,9 +342,9 @@ def test_an_old_submission_is_shown_with_its_own_versions_labels(client, two_ver
     assert "Spouse" in page  # a choice, by its label
     assert "version 1 of the form" in page and "current version is 2" in page
     assert "?against=" not in page  # supervisors don't see versions…
-    login(client, "moderator")
+    login(client, "admin")
     page = client.get(f"{SUBMISSIONS_URL}inspect/{old.pk}/").content.decode()
-    assert f"?against={v2.pk}" in page  # …moderators are offered what changed since
+    assert f"?against={v2.pk}" in page  # …whoever sees both is offered what changed since
 
 
 def test_an_assisted_submission_shows_branch_and_operator(client, service_page):
@@ -371,16 +393,17 @@ def test_compare_with_a_bad_version_falls_back_to_the_previous_one(client, two_v
 
 def test_the_form_links_to_its_versions_and_submissions(client):
     form = demo_form()
-    login(client, "moderator")
+    login(client, "admin")
     edit = client.get(f"/admin/snippets/forms_app/declarationform/edit/{form.pk}/")
     listing = client.get("/admin/snippets/forms_app/declarationform/")
     for page in (edit.content.decode(), listing.content.decode()):
         assert f"{VERSIONS_URL}?form={form.pk}" in page
         assert f"{SUBMISSIONS_URL}?form={form.pk}" in page
-    login(client, "editor")
-    page = client.get(f"/admin/snippets/forms_app/declarationform/edit/{form.pk}/")
-    assert f"{VERSIONS_URL}?form={form.pk}" in page.content.decode()
-    assert f"{SUBMISSIONS_URL}?form={form.pk}" not in page.content.decode()
+    for username in ("editor", "moderator"):
+        login(client, username)
+        page = client.get(f"/admin/snippets/forms_app/declarationform/edit/{form.pk}/")
+        assert f"{VERSIONS_URL}?form={form.pk}" in page.content.decode()
+        assert f"{SUBMISSIONS_URL}?form={form.pk}" not in page.content.decode()
 
 
 def _definition(*fields, extra_step=False):

@@ -2,8 +2,10 @@
 
 import copy
 import json
+import re
 import uuid
 
+import jsonschema_rs
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -12,7 +14,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from forms_app import actions
-from forms_app.models import Submission
+from forms_app.models import ApiKey, Submission
+from forms_app.schema.json_schema import declaration_schema
 from tests.forms_app import declaration as d
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +73,7 @@ def test_the_form_schema_is_the_published_versions(client, service_page):
         "version": version.number,
         "content_hash": version.content_hash,
         "schema": json.loads(json.dumps(version.definition.as_json())),
+        "declaration_schema": declaration_schema(version.definition, title=service_page.title),
     }
 
 
@@ -99,10 +103,60 @@ def test_the_openapi_document_describes_the_three_endpoints(client):
         ("header", "Idempotency-Key"),
         ("query", "lang"),
     }
-    assert operation["requestBody"]["content"]["application/json"]["schema"]["type"] == "object"
-    assert {"201", "400", "409", "413", "422", "429", "503"} <= set(operation["responses"])
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/Declaration_1_v1"}  # the published form's
+    assert {"201", "400", "401", "409", "413", "422", "429", "503"} <= set(operation["responses"])
     assert "schema" in str(paths["/api/v1/services/{slug}/form"]["get"]["responses"]["200"])
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def published_schema(client):
+    document = client.get("/api/v1/openapi.json").json()
+    return document["components"]["schemas"]["Declaration_1_v1"]
+
+
+def declaration_validator(client):
+    return jsonschema_rs.validator_for(published_schema(client), validate_formats=True)
+
+
+def test_a_client_can_check_a_declaration_with_the_published_schema_before_sending(client):
+    validator = declaration_validator(client)
+    assert validator.is_valid(d.ANSWERS)
+    assert post(client, d.ANSWERS).status_code == 201  # and the server agrees
+    described = published_schema(client)["properties"]
+    assert described["family_members"]["maxItems"] == 15
+    assert described["incomes"]["items"]["required"] == ["member_pin", "type", "amount_12_months"]
+    assert "sms" in described["feedback_channel"]["enum"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"pin": "5ZJBKQI"},  # no I in a FİN
+        {"birth_date": "14.03.1985"},  # ISO 8601 only
+        {"birth_date": "2199-01-01"},  # not in the future
+        {"truthful": False},  # a required consent
+        {"feedback_channel": "sms"},  # …then a mobile number is required
+        {"mobile": "+994121234567"},  # a landline
+        {"last_name": "Əli\u202eyeva"},  # a bidirectional override
+        {"family_members": [d.MEMBERS[0]] * 16},  # at most 15
+        {"nickname": "x"},  # no such field
+    ],
+)
+def test_what_the_schema_refuses_the_server_refuses(client, change):
+    answers = {**d.ANSWERS, **change}
+    assert not declaration_validator(client).is_valid(answers)
+    assert post(client, answers).status_code == 422
+
+
+def test_every_error_under_the_api_is_json(client):
+    wrong_method = client.delete("/api/v1/services/")
+    assert wrong_method.status_code == 405 and wrong_method["Allow"]
+    unknown = client.get("/api/v1/no-such-thing/")
+    assert unknown.status_code == 404
+    for response in (wrong_method, unknown):
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["detail"]
 
 
 # Submitting ------------------------------------------------------------------------------------
@@ -146,7 +200,7 @@ def test_the_same_key_and_body_again_give_the_first_submission(client):
     assert first.status_code == again.status_code == 201
     assert first.json()["reference"] == again.json()["reference"]
     assert Submission.objects.count() == 1
-    other = post(client, key="another-declaration")
+    other = post(client, d.another_applicant(), key="another-declaration")
     assert other.json()["reference"] != first.json()["reference"]
     assert Submission.objects.count() == 2
 
@@ -155,7 +209,7 @@ def test_a_key_reused_with_other_answers_reveals_nothing(client):
     """Keys are the clients' choice: a second client picking the same key for another
     declaration gets its own submission, never the first one's receipt."""
     first = post(client, key="1")
-    answers = {**d.ANSWERS, "first_name": "Aysel"}
+    answers = {**d.another_applicant(), "first_name": "Aysel"}
     second = post(client, answers, key="1")
     assert second.status_code == 201
     assert second.json()["reference"] != first.json()["reference"]
@@ -270,16 +324,73 @@ def test_a_failed_submission_is_503_with_retry_after(client, monkeypatch):
     assert Submission.objects.count() == 0
 
 
-def test_submissions_are_rate_limited_per_client_ip(client, settings):
+def test_an_address_without_a_key_is_limited_in_accepted_declarations(client, settings):
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 2}
-    assert post(client, key="a").status_code == 201
-    assert post(client, b"{oops", key="b").status_code == 400  # every attempt counts
-    limited = post(client, key="c")
+    # Refusals don't use up the allowance: a portal's bad requests don't lock its citizens out.
+    for _ in range(3):
+        assert post(client, b"{oops", key=str(uuid.uuid4())).status_code == 400
+        assert (
+            post(client, key=str(uuid.uuid4()), url=SUBMISSIONS.replace(SLUG, "x")).status_code
+            == 404
+        )
+        assert post(client, {"pin": "I"}, key=str(uuid.uuid4())).status_code == 422
+    assert post(client, d.another_applicant(), key="a").status_code == 201
+    assert post(client, d.another_applicant(), key="b").status_code == 201
+    limited = post(client, d.another_applicant(), key="c")
     assert limited.status_code == 429
     assert 1 <= int(limited["Retry-After"]) <= 60
-    other_client = post(client, key="c", REMOTE_ADDR="203.0.113.9")
-    assert other_client.status_code == 201
+    other_address = post(client, d.another_applicant(), key="c", REMOTE_ADDR="203.0.113.9")
+    assert other_address.status_code == 201
     assert client.get("/api/v1/services/").status_code == 200  # reading isn't limited
+
+
+def issue_key(client, name, per_minute):
+    """The admin issues a key in the admin, which shows it once."""
+    from tests.forms_app.test_admin import login
+
+    login(client, "admin")
+    page = client.post("/admin/api-keys/new/", {"name": name, "submissions_per_minute": per_minute})
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    secret = re.search(r'id="issued-key"[^>]*value="([^"]+)"', page.content.decode()).group(1)
+    client.logout()
+    return secret
+
+
+def test_integrators_keys_are_shown_once_stored_hashed_and_revocable(client):
+    secret = issue_key(client, "Mobile app", 5)
+    api_key = ApiKey.objects.get(name="Mobile app")
+    assert secret not in str(list(ApiKey.objects.values()))  # only its hash is stored
+    from tests.forms_app.test_admin import login
+
+    login(client, "admin")
+    for url in ("/admin/api-keys/", f"/admin/api-keys/edit/{api_key.pk}/"):
+        page = client.get(url).content.decode()
+        assert api_key.prefix in page and secret not in page
+    client.logout()
+
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    assert post(client, d.another_applicant(), key="k1", **bearer).status_code == 201
+    api_key.refresh_from_db()
+    assert api_key.last_used_at is not None
+    wrong = post(client, d.another_applicant(), key="k2", HTTP_AUTHORIZATION="Bearer emk_nope")
+    assert wrong.status_code == 401 and wrong["WWW-Authenticate"].startswith("Bearer")
+    api_key.active = False  # revoked in the admin
+    api_key.save()
+    assert post(client, d.another_applicant(), key="k3", **bearer).status_code == 401
+    assert Submission.objects.count() == 1
+
+
+def test_each_key_has_its_own_limit_whatever_the_address(client, settings):
+    settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 1}
+    portal = {"HTTP_AUTHORIZATION": f"Bearer {issue_key(client, 'e-gov portal', 3)}"}
+    app = {"HTTP_AUTHORIZATION": f"Bearer {issue_key(client, 'Mobile app', 1)}"}
+    # Behind one address, the portal sends more than that address may without a key.
+    for i in range(3):
+        assert post(client, d.another_applicant(), key=f"p{i}", **portal).status_code == 201
+    assert post(client, d.another_applicant(), key="p3", **portal).status_code == 429
+    assert post(client, d.another_applicant(), key="m0", **app).status_code == 201
+    assert post(client, d.another_applicant(), key="m1", **app).status_code == 429
+    assert post(client, d.another_applicant(), key="anon").status_code == 201
 
 
 # Whatever is posted, never a server error -------------------------------------------------------
@@ -303,6 +414,6 @@ ANSWER_CHANGES = st.dictionaries(FIELD_NAMES, JSON_VALUES | GROUP_ITEMS, max_siz
 @given(changes=ANSWER_CHANGES, start_from_valid=st.booleans())
 def test_no_json_object_gives_a_server_error(client, settings, changes, start_from_valid):
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 10**9}
-    answers = {**(d.ANSWERS if start_from_valid else {}), **changes}
+    answers = {**(d.another_applicant() if start_from_valid else {}), **changes}
     response = post(client, answers, key=str(uuid.uuid4()))
     assert response.status_code in (201, 422), response.content

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from casework.models import AuditEvent
 from forms_app.models import Draft, Submission
 from forms_app.services import submit_declaration
 from tests.conftest import DEMO_PASSWORD
@@ -44,6 +45,8 @@ def test_an_operator_submits_for_a_citizen_with_their_consent(operator):
     assert "Download the receipt to print" in html
     receipt_url = re.search(r'href="([^"]+/receipt/[^"]+)"', html).group(1)
     assert operator.get(receipt_url)["Content-Type"] == "application/pdf"
+    printed = AuditEvent.objects.get(action="personal_data.downloaded")
+    assert printed.actor.username == "operator" and printed.case == submission.case
 
     # The next citizen: the operator can no longer open the previous submission.
     d.start(operator)
@@ -65,9 +68,9 @@ def test_citizens_are_never_asked_for_the_operators_consent(client):
     assert "citizen_consent" not in client.get(d.SERVICE_URL + "step/declaration/").content.decode()
 
 
-def submitted(service_page):
+def submitted(service_page, answers=None):
     return submit_declaration(
-        service_page, service_page.current_form_version(), d.ANSWERS, channel="online"
+        service_page, service_page.current_form_version(), answers or d.ANSWERS, channel="online"
     )
 
 
@@ -80,7 +83,8 @@ def test_the_status_page_shows_a_case_to_whoever_has_the_reference_and_fin(
     assert submission.reference in html and "Being processed" in html
 
     with django_capture_on_commit_callbacks(execute=True):
-        submitted(service_page)  # its case, and the first one's still queued, are processed
+        # Another family's case, and the first one's still queued, are processed.
+        submitted(service_page, d.another_applicant())
     from casework.tasks import process_case
 
     process_case(submission.case.pk)

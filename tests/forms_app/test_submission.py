@@ -32,7 +32,10 @@ def test_a_submission_opens_a_case_with_an_audited_first_event(service_page):
 
 
 def test_references_are_sequential_per_service_and_year(service_page):
-    references = [submit(service_page, idempotency_key=f"k{i}").reference for i in range(3)]
+    references = [
+        submit(service_page, d.another_applicant(), idempotency_key=f"k{i}").reference
+        for i in range(3)
+    ]
     numbers = [int(r[-6:]) for r in references]
     assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
     assert all(re.fullmatch(r"UDSY-\d{4}-\d{6}", r) for r in references)
@@ -63,10 +66,13 @@ def test_invalid_answers_are_refused_with_errors_by_path(service_page):
 def test_hidden_answers_are_dropped_and_channel_fields_required(service_page):
     answers = {**d.ANSWERS, "actual_address": "Somewhere else"}  # lives at registered address
     assert "actual_address" not in submit(service_page, answers).answers
+    at_post_office = d.another_applicant()
     with pytest.raises(services.InvalidAnswers) as raised:
-        submit(service_page, d.ANSWERS, channel="post_office")
+        submit(service_page, at_post_office, channel="post_office")
     assert "citizen_consent" in raised.value.errors
-    assisted = submit(service_page, {**d.ANSWERS, "citizen_consent": True}, channel="post_office")
+    assisted = submit(
+        service_page, {**at_post_office, "citizen_consent": True}, channel="post_office"
+    )
     assert assisted.answers["citizen_consent"] is True
 
 

@@ -40,8 +40,10 @@ def test_mobile_numbers_are_normalised_to_international_form(typed):
     validate_az_mobile(normalise_mobile(typed))
 
 
-@pytest.mark.parametrize("number", ["+994401234567", "+99450123456", "+79161234567"])
-def test_unknown_operators_and_foreign_numbers_are_refused(number):
+@pytest.mark.parametrize(
+    "number", ["+994201234567", "+994121234567", "+99450123456", "+79161234567", "+99450123456a"]
+)
+def test_landlines_unknown_operators_and_foreign_numbers_are_refused(number):
     with pytest.raises(ValidationError):
         validate_az_mobile(number)
 

@@ -165,6 +165,10 @@
     form.querySelectorAll("fieldset.group").forEach(function (group) { enhanceGroup(group, form); });
     form.addEventListener("input", function () { applyConditions(form); });
     form.addEventListener("change", function () { applyConditions(form); });
+    // A preview is never sent (no inline handler: the Content-Security-Policy forbids them).
+    if (form.hasAttribute("data-preview")) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    }
     applyConditions(form);
     if (form.classList.contains("preview-form")) {
       form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -3,6 +3,7 @@
 import os
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from config.paths import BASE_DIR
@@ -50,10 +51,18 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_q",
     "ninja",  # serves the API docs' scripts from here, not from a CDN
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # {% csp_nonce %} in templates rendered without a request (Wagtail's admin widgets).
+    "pages.csp.CurrentRequestMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Errors under /api/ (a 405, an unknown address, a server error) answer JSON too.
+    "forms_app.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,7 +77,62 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After auth: the active theme depends on the request's Wagtail Site.
     "themes.middleware.ActiveThemeMiddleware",
+    # Last: turns a locked-out log-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Log-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that pair is locked out for AXES_COOLOFF_TIME hours, the right password
+# included; `manage.py axes_reset_username NAME` lifts it sooner.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "forms_app.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "pages/login_locked_out.html"
+
+# Content-Security-Policy (django-csp): scripts, frames and everything else from this site only;
+# an inline script runs only with the response's nonce (Wagtail's admin widgets and panels that
+# have one are overridden in site/pages/templates/wagtailadmin/). Styles may be inline: Wagtail's
+# admin sets style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],  # the admin's preview
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page of this site uses these.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# No avatars from gravatar.com: the admin asks no third party about its users.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "config.urls"
 
@@ -305,6 +369,13 @@ FORMS_APP = {
     "EGOV_PIN_HEADER": os.environ.get("EGOV_PIN_HEADER") or None,
     # Trust X-Forwarded-For for the client's address (rate limits): only behind the proxy.
     "BEHIND_PROXY": False,
+    # The API accepts this many declarations a minute from one address without an API key
+    # (integrators' keys have their own limits, set in the admin). Refused requests don't count.
+    "API_SUBMISSIONS_PER_MINUTE": int(os.environ.get("API_SUBMISSIONS_PER_MINUTE", "30")),
+    # The cache the rate limits count in: shared by every process only when it is Redis (or
+    # another shared cache); production refuses to start with a local one.
+    "RATELIMIT_CACHE": "default",
+    "REQUIRE_SHARED_CACHE": False,
 }
 # Home and e-service pages served from the cache to visitors without a session, purged whenever
 # an editor publishes; the entry expires anyway after this many seconds.

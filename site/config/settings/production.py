@@ -17,7 +17,9 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-FORMS_APP = {**FORMS_APP, "BEHIND_PROXY": True}  # noqa: F405
+# Rate limits and log-in lock-outs must count for every process: `manage.py check` fails
+# without a shared cache (REDIS_URL).
+FORMS_APP = {**FORMS_APP, "BEHIND_PROXY": True, "REQUIRE_SHARED_CACHE": True}  # noqa: F405
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

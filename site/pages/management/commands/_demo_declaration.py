@@ -131,6 +131,7 @@ APPLICANT = step(
                 "7 characters on your ID card",
             ),
             prefill="egov_pin",
+            unique=True,
         ),
         field(
             "id_card",
@@ -228,6 +229,7 @@ FAMILY = step(
                         "Для детей — ФИН из свидетельства о рождении",
                         "For children, the FİN on the birth certificate",
                     ),
+                    unique=True,
                 ),
                 field("short_text", "last_name", t("Soyad", "Фамилия", "Surname"), max_length=100),
                 field("short_text", "first_name", t("Ad", "Имя", "Name"), max_length=100),
@@ -297,9 +299,11 @@ INCOMES = step(
             t("Gəlir", "Доход", "Income"),
             [
                 field(
-                    "pin",
+                    "single_choice",
                     "member_pin",
-                    t("Kimin gəliri (FİN)", "Чей доход (ФИН)", "Whose income (FİN)"),
+                    t("Kimin gəliri", "Чей доход", "Whose income"),
+                    choices_from="declared_people",
+                    widget="select",
                 ),
                 field(
                     "single_choice",

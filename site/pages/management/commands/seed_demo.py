@@ -204,9 +204,8 @@ class Command(BaseCommand):
                 "publish_declarationform",
                 "lock_declarationform",
                 "unlock_declarationform",
-                "view_submission",
             ],
-            # Submissions hold personal data: supervisors and moderators see them, editors don't.
+            # Submissions hold personal data: only supervisors see them (docs/security.md).
             "Supervisors": ["view_submission"],
             "Post-office operators": ["submit_on_behalf"],
         }
@@ -216,6 +215,13 @@ class Command(BaseCommand):
                     content_type__app_label="forms_app", codename__in=codenames
                 )
             )
+        # A site seeded before the role matrix gave moderators the submissions: taken back.
+        personal_data = Permission.objects.filter(
+            content_type__app_label__in=["forms_app", "casework"],
+            codename__in=["view_submission", "view_case", "view_decision", "view_auditevent"],
+        )
+        for name in ("Editors", "Moderators", "Post-office operators"):
+            groups[name].permissions.remove(*personal_data)
         # Supervisors also look after the registry catalogue and its health, and propose changes
         # to the rule parameters, which Moderators publish (the same moderation as content).
         casework_perms = {

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forms_app', '0006_clearer_labels'),
+        ('forms_app', '0009_api_keys'),
     ]
 
     operations = [

@@ -1,0 +1,45 @@
+"""casework's submission guard: an applicant whose own application is still open (its case not
+in a final status) can't file another for the same e-service. Submissions of one applicant are
+checked one at a time (the lock key is the applicant's FİN), so two first applications sent at
+once make one."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from forms_app.guards import SubmissionRefused, register_submission_guard
+
+from .declaration import DEFAULT_FIELDS, read_declaration
+from .models import Case
+
+
+def applicant_pin(service, answers) -> str | None:
+    return read_declaration(answers).applicant.pin or None
+
+
+def open_case_of_applicant(service, pin: str) -> Case | None:
+    """The applicant's case, not yet in a final status, of any language version of `service`."""
+    pin_field = {**DEFAULT_FIELDS, **settings.CASEWORK.get("DECLARATION_FIELDS", {})}
+    return (
+        Case.objects.exclude(status__in=Case.FINAL_STATUSES)
+        .filter(
+            submission__service__translation_key=service.translation_key,
+            **{f"submission__answers__{pin_field['applicant_pin']}": pin},
+        )
+        .order_by("received_at")
+        .first()
+    )
+
+
+@register_submission_guard("one_open_application", lock_key=applicant_pin)
+def refuse_a_second_open_application(service, answers):
+    pin = applicant_pin(service, answers)
+    case = open_case_of_applicant(service, pin) if pin else None
+    if case is not None:
+        raise SubmissionRefused(
+            _(
+                "You already have an application that is being processed: %(reference)s. A new "
+                "one can be made once it is decided; its status page shows where it is."
+            )
+            % {"reference": case.reference},
+            reference=case.reference,
+        )
