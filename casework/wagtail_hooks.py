@@ -2,7 +2,7 @@
 queue and pages, the Supervisors' board and audit check, the working calendar, the registry
 catalogue and its health, and the rule parameters."""
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -118,34 +118,35 @@ def register_casework_viewsets():
     return [CaseViewSet(), RegistrySourceViewSet(), CalendarDayViewSet()]
 
 
+CASE = "casework/case/<int:pk>/"
 case_urls = [
-    path("", case.case_page, name="casework_case"),
-    path("claim/", case.claim, name="casework_case_claim"),
-    path("release/", case.release, name="casework_case_release"),
-    path("reassign/", case.reassign, name="casework_case_reassign"),
-    path("rerun/", case.rerun, name="casework_case_rerun"),
-    path("resolve/", case.resolve, name="casework_case_resolve"),
+    path(CASE, case.case_page, name="casework_case"),
+    path(f"{CASE}claim/", case.claim, name="casework_case_claim"),
+    path(f"{CASE}release/", case.release, name="casework_case_release"),
+    path(f"{CASE}reassign/", case.reassign, name="casework_case_reassign"),
+    path(f"{CASE}rerun/", case.rerun, name="casework_case_rerun"),
+    path(f"{CASE}resolve/", case.resolve, name="casework_case_resolve"),
     path(
-        "resolutions/<int:resolution_id>/approve/",
+        f"{CASE}resolutions/<int:resolution_id>/approve/",
         case.review,
         {"approve": True},
         name="casework_case_approve",
     ),
     path(
-        "resolutions/<int:resolution_id>/reject/",
+        f"{CASE}resolutions/<int:resolution_id>/reject/",
         case.review,
         {"approve": False},
         name="casework_case_reject",
     ),
-    path("documents/", case.request_document, name="casework_case_request_document"),
-    path("lookups/<int:lookup_id>/", case.lookup, name="casework_case_lookup"),
+    path(f"{CASE}documents/", case.request_document, name="casework_case_request_document"),
+    path(f"{CASE}lookups/<int:lookup_id>/", case.lookup, name="casework_case_lookup"),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_casework_admin_urls():
     return [
-        path("casework/case/<int:pk>/", include(case_urls)),
+        *case_urls,
         path("casework/sla/", supervision.sla_board, name="casework_sla_board"),
         path("casework/audit/", supervision.audit_check, name="casework_audit_check"),
         path("registry-health/", registries.registry_health, name="casework_registry_health"),

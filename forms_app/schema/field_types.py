@@ -464,12 +464,13 @@ class Date(FieldType):
             ("past_only", blocks.BooleanBlock(label=_("not in the future"), required=False)),
         ]
 
-    # What a person may type where the browser has no date picker: the same in every language,
-    # so 05/04/1988 never means 5 April in one and 4 May in another (it is refused in all).
+    # A date typed whole (a stored answer, a client without the three boxes) means the same in
+    # every language: 05/04/1988 never means 5 April in one and 4 May in another (it is refused
+    # in all).
     INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
     def formfield(self, definition, language, **kwargs):
-        field = DayMonthYearField(**kwargs)
+        field = DayMonthYearField(input_formats=self.INPUT_FORMATS, **kwargs)
         field.validators.append(_date_limits(definition.options))
         return field
 

@@ -150,9 +150,28 @@ def test_a_refusal_for_an_undeclared_salary_shows_both_sides(registries, submit_
     assert "Bravo Supermarket" in line
 
 
-def test_a_member_declared_in_another_open_application_is_flagged(registries, submit_scenario):
+def test_a_member_declared_in_another_open_application_is_flagged(
+    registries, submit_scenario, service_page
+):
+    """The mother applies for the family while the father's application is open: the same people
+    in two open applications is for a person to judge (a split family, or a false one)."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from forms_app.services import submit_declaration
+    from tests.casework.conftest import scenario_answers
+
     first = submit_scenario("eligible")
-    second = submit_scenario("eligible")  # the same family again, while the first is open
+    answers = scenario_answers(SCENARIOS_BY_NAME["eligible"])
+    father, mother = answers["pin"], answers["family_members"][0]["pin"]
+    answers["pin"], answers["family_members"][0]["pin"] = mother, father
+    submission = submit_declaration(
+        service_page, service_page.current_form_version(), answers, channel="online"
+    )
+    received = datetime.combine(AS_OF, time(11), tzinfo=timezone.get_current_timezone())
+    Case.objects.filter(submission=submission).update(received_at=received)
+    second = Case.objects.get(submission=submission)
     tasks.process_case(second.pk)
     second.refresh_from_db()
     assert second.status == Case.Status.FLAGGED

@@ -20,8 +20,10 @@ STATISTICS_URL = "/en/statistics/"
 
 def apply(service_page, channel="online", days_ago=0):
     consent = {"citizen_consent": True} if channel == "post_office" else {}
+    # Each application another applicant's: one open application per applicant.
+    answers = {**d.another_applicant(), **consent}
     submission = submit_declaration(
-        service_page, service_page.current_form_version(), {**d.ANSWERS, **consent}, channel=channel
+        service_page, service_page.current_form_version(), answers, channel=channel
     )
     if days_ago:
         received = timezone.now() - datetime.timedelta(days=days_ago)
