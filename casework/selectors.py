@@ -119,7 +119,7 @@ def sla_figures(today: date) -> dict:
     from django.db.models.functions import TruncDate
 
     from .calendar import add_working_days
-    from .models import Decision
+    from .models import Decision, Notice
 
     by_status = dict(Case.objects.values_list("status").annotate(n=Count("pk")))
     open_cases = Case.objects.exclude(status__in=Case.FINAL_STATUSES)
@@ -169,4 +169,7 @@ def sla_figures(today: date) -> dict:
         .order_by("due_date")[:50],
         "load": list(load),
         "daily": [(day, arrivals.get(day, 0), decisions.get(day, 0)) for day in days],
+        "failed_notices": Notice.objects.filter(status=Notice.Status.FAILED)
+        .select_related("case")
+        .order_by("-created_at")[:50],
     }

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from forms_app.documents.pdf import FONT_BOLD, styles
-from forms_app.documents.receipts import QR_SIZE, _qr, _table
+from forms_app.documents.receipts import QR_SIZE, _qr
 from forms_app.documents.store import register_renderer
 from forms_app.models import IssuedDocument
 
@@ -105,11 +105,21 @@ def render_letter(submission, code: str, verify_url: str) -> bytes:
     def para(value, style="body"):
         return Paragraph(escape(str(value)), s[style])
 
+    def facts(rows):
+        # Label and value a line each: lighter to lay out than a table, as legible on paper.
+        return [
+            Paragraph(
+                f"{escape(str(label))}: <font face='{FONT_BOLD}'>{escape(str(value))}</font>",
+                s["body"],
+            )
+            for label, value in rows
+        ]
+
     story = [
         para(issuer, "small"),
         Spacer(1, 3 * mm),
         para(text("title", lang), "title"),
-        _table(
+        *facts(
             [
                 (text("reference", lang), submission.reference),
                 (text("date", lang), day_in(decided, lang)),
@@ -122,15 +132,14 @@ def render_letter(submission, code: str, verify_url: str) -> bytes:
                     text("family", lang),
                     "; ".join(f"{m.surname} {m.name}, {m.pin}" for m in declaration.members) or "—",
                 ),
-            ],
-            bold_values=True,
+            ]
         ),
         Spacer(1, 5 * mm),
     ]
     if decision.outcome == decision.Outcome.GRANTED:
         story += [
             para(text("granted", lang), "heading"),
-            _table(
+            *facts(
                 [
                     (text("amount", lang), azn(decision.monthly_amount, lang)),
                     (
@@ -138,8 +147,7 @@ def render_letter(submission, code: str, verify_url: str) -> bytes:
                         f"{day_in(decision.period_start, lang)} – "
                         f"{day_in(decision.period_end, lang)}",
                     ),
-                ],
-                bold_values=True,
+                ]
             ),
         ]
     else:

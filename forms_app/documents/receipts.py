@@ -7,8 +7,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -16,20 +14,14 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from ..models import IssuedDocument
 from ..presenters import submission_rows
-from .pdf import FONT, FONT_BOLD, styles
+from .pdf import FONT, FONT_BOLD, QrCode, styles
 from .store import register_renderer
 
 QR_SIZE = 35 * mm
 
 
-def _qr(url: str) -> Drawing:
-    widget = QrCodeWidget(url)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(
-        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0]
-    )
-    drawing.add(widget)
-    return drawing
+def _qr(url: str) -> QrCode:
+    return QrCode(url, QR_SIZE)
 
 
 @register_renderer(IssuedDocument.Kind.RECEIPT)

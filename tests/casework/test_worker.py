@@ -26,7 +26,7 @@ class Cluster:
     """A q2 cluster in its own process group, its output in a file (a pipe nobody reads would
     block a chatty worker)."""
 
-    def __init__(self, log_path: Path):
+    def __init__(self, log_path: Path, **extra_env):
         self.log_path = log_path
         env = {
             **os.environ,
@@ -34,6 +34,7 @@ class Cluster:
             "DATABASE_URL": database_url(),
             "Q_SYNC": "0",
             "Q_WORKERS": "1",
+            **extra_env,
         }
         with open(log_path, "w") as log:
             self.process = subprocess.Popen(
@@ -49,6 +50,11 @@ class Cluster:
         lines = self.log_path.read_text(errors="replace").splitlines()
         return "\n".join(lines[-last:])
 
+    def kill(self):
+        """kill -9 of the whole cluster: no chance to finish anything."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
@@ -59,6 +65,15 @@ class Cluster:
 
 
 @pytest.fixture
+def enqueue_for_real(monkeypatch):
+    """This process enqueues instead of running tasks inline: django-q2 reads `sync` once, at
+    import, so the setting alone would change nothing."""
+    from django_q.conf import Conf
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+
+
+@pytest.fixture
 def q2_cluster(tmp_path):
     cluster = Cluster(tmp_path / "qcluster.log")
     yield cluster
@@ -66,8 +81,9 @@ def q2_cluster(tmp_path):
 
 
 @pytest.mark.worker
-def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, mocks_url, q2_cluster):
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}  # enqueue, don't run inline
+def test_the_case_is_decided_by_a_q2_worker(
+    enqueue_for_real, live_demo_site, mocks_url, q2_cluster
+):
     # The worker reaches the mocks this process serves, and enriches a family they confirm.
     RegistrySource.objects.update(base_url=Concat(Value(mocks_url), F("code"), Value("/")))
     service_page = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
@@ -90,3 +106,89 @@ def test_the_case_is_decided_by_a_q2_worker(settings, live_demo_site, mocks_url,
     from django_q.models import Success
 
     assert Success.objects.filter(func="casework.tasks.process_case", args=(case.pk,)).exists()
+
+
+def wait_for(condition, *, seconds=60, why="", cluster=None):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    from casework.models import Notice
+
+    notices = list(Notice.objects.values_list("key", "status", "last_error"))
+    from registry_mocks import sms_gateway
+
+    sent = list(sms_gateway._messages.values())
+    pytest.fail(f"{why}\nnotices: {notices}\nsms: {sent}\n{cluster.output() if cluster else ''}")
+
+
+@pytest.mark.worker
+def test_a_worker_killed_between_the_decision_and_the_notice_tells_once(
+    settings, enqueue_for_real, live_demo_site, mocks_url, tmp_path
+):
+    """kill -9 of the cluster after the decisions are committed and while the SMS is on its way:
+    another cluster takes over, and the applicant gets one SMS and the other one email."""
+    from casework import pipeline
+    from casework.models import Notice
+    from registry_mocks import faults, sms_gateway
+
+    RegistrySource.objects.update(base_url=Concat(Value(mocks_url), F("code"), Value("/")))
+    sms_gateway.reset()
+    faults.set_faults("sms", latency_ms=3000)  # the gateway takes 3 s to accept a message
+    outbox = tmp_path / "email"
+    channels = {
+        "SMS_BACKEND": "forms_app.sms.HttpGatewayBackend",
+        "SMS_GATEWAY_URL": f"{mocks_url}sms/",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(outbox),
+    }
+    service_page = EServicePage.objects.get(locale__language_code="az", reference_prefix="UDSY")
+    by_sms = scenario_answers(by_name("eligible"))
+    by_email = {
+        **scenario_answers(by_name("rehabilitation_vehicle")),
+        "feedback_channel": "email",
+        "feedback_email": "huseynovlar@example.az",
+    }
+    cases = [
+        submit_declaration(
+            service_page, service_page.current_form_version(), answers, channel="online"
+        ).case
+        for answers in (by_sms, by_email)
+    ]
+
+    # Two workers: both cases go at once, and the SMS is still on its way when both are decided.
+    first = Cluster(tmp_path / "first.log", Q_WORKERS="2", **channels)
+    try:
+        wait_for(
+            lambda: (
+                Notice.objects.filter(case=cases[0], status="sending").exists()
+                and Notice.objects.filter(case=cases[1], kind="decision").exists()
+            ),
+            why="the first cluster did not decide both and start the SMS",
+            cluster=first,
+        )
+    finally:
+        first.kill()
+
+    second = Cluster(tmp_path / "second.log", NOTICE_SENDING_STALE_MINUTES="0", **channels)
+    try:
+        settings.CASEWORK = {**settings.CASEWORK, "STUCK_CASE_AFTER_MINUTES": 0}
+        pipeline.sweep_stuck_cases()  # what the scheduled sweeper does on its next round
+        wait_for(
+            lambda: all(Case.objects.get(pk=c.pk).status == Case.Status.CLOSED for c in cases),
+            why="the second cluster did not finish the cases",
+            cluster=second,
+        )
+    finally:
+        second.stop()
+        faults.reset_faults("sms")
+
+    mobile = by_sms["feedback_mobile"]
+    assert [m["to"] for m in sms_gateway._messages.values()] == [mobile]
+    emails = [f.read_text() for f in outbox.glob("*.log")]
+    assert sum(text.count("To: huseynovlar@example.az") for text in emails) == 1
+    assert Notice.objects.filter(case__in=cases).count() == 2
+    from casework.audit import verify_audit_chain
+
+    assert verify_audit_chain() is None

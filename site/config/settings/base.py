@@ -249,6 +249,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: printed to the console unless an SMTP host is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "outbox" / "email"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -282,7 +283,7 @@ CASEWORK = {
     # how long a send may take before the sweeper takes it as abandoned (the worker died).
     "NOTICE_MAX_ATTEMPTS": 6,
     "NOTICE_BACKOFF_SECONDS": 30,
-    "NOTICE_SENDING_STALE_MINUTES": 5,
+    "NOTICE_SENDING_STALE_MINUTES": int(os.environ.get("NOTICE_SENDING_STALE_MINUTES", "5")),
     # The case's caseworker is warned this many working days before the due date.
     "WARN_WORKING_DAYS_BEFORE_DUE": 3,
     # A case left in a non-final state longer than this is handed to the queue again.

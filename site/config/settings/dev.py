@@ -17,5 +17,4 @@ INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]
 
 # The development outbox: every email and SMS the site sends is a file under var/outbox/.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
-EMAIL_FILE_PATH = BASE_DIR / "var" / "outbox" / "email"
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.FileBackend")

@@ -9,8 +9,9 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SMS_BACKEND = "forms_app.sms.LocmemBackend"
+# In memory, unless a test starts a process that must reach a real gateway or a file outbox.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms_app.sms.LocmemBackend")
 INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]
 # A small synthetic population is enough, and quicker to generate.
 REGISTRY_MOCKS = {"HOUSEHOLDS": 1000}
