@@ -3,6 +3,8 @@
 
     enrich → decide → letter → notify → close
 
+A case whose required registry did not answer waits between enrich and decide, and is enriched
+again when its next try is due (retry_waiting_cases).
 Each step takes the case id, looks at the case's status and does nothing when it is not that
 step's turn, so running the pipeline again (at-least-once delivery, the sweeper) is always safe.
 A case that needs a person stops at FLAGGED; the caseworker's resolution is a service, and once it
@@ -43,6 +45,19 @@ def process_received_cases() -> int:
     """Batch mode: enrich the oldest waiting cases together (one registry call per registry for
     all of them), then take each on. Returns how many were enriched."""
     case_ids = list(selectors.received_case_ids(limit=settings.CASEWORK["BATCH_CASES"]))
+    return _process_together(case_ids)
+
+
+def retry_waiting_cases() -> int:
+    """Cases waiting for a required registry, once their next try is due: asked again together,
+    only the registries that did not answer. Scheduled every minute."""
+    case_ids = list(
+        selectors.waiting_case_ids_due(now=timezone.now(), limit=settings.CASEWORK["BATCH_CASES"])
+    )
+    return _process_together(case_ids)
+
+
+def _process_together(case_ids: list[int]) -> int:
     enriched = services.enrich_cases(case_ids)
     services.decide_cases(case_ids)  # one vectorised simulation for the batch
     for case_id in case_ids:

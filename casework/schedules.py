@@ -17,6 +17,7 @@ def ensure_schedules(**kwargs):
         },
     )
     for name, func in (
+        ("casework: retry cases waiting for a registry", "casework.tasks.retry_waiting_cases"),
         ("casework: send due notices", "casework.tasks.send_due_notices"),
         ("casework: SMS delivery reports", "casework.tasks.check_deliveries"),
     ):

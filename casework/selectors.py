@@ -1,11 +1,13 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Case
 
-# Statuses the pipeline moves on by itself; FLAGGED waits for a person, CLOSED is done.
+# Statuses the pipeline moves on by itself; WAITING has its own retries (pipeline.py), FLAGGED
+# waits for a person, CLOSED is done.
 AUTOMATIC_STATUSES = [Case.Status.RECEIVED, Case.Status.ENRICHED, Case.Status.DECIDED]
 
 
@@ -16,6 +18,30 @@ def received_case_ids(*, limit: int):
         .order_by("received_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
+
+
+def enrichable_cases(case_ids, *, now):
+    """Of these cases, those enrichment takes on: received ones, and waiting ones whose next try
+    is due."""
+    return Case.objects.filter(
+        Q(status=Case.Status.RECEIVED) | Q(status=Case.Status.WAITING, registry_retry_at__lte=now),
+        pk__in=case_ids,
+    ).select_related("submission")
+
+
+def waiting_case_ids_due(*, now, limit: int):
+    """The cases waiting for a registry whose next try is due, the longest-waiting first."""
+    return (
+        Case.objects.filter(status=Case.Status.WAITING, registry_retry_at__lte=now)
+        .order_by("registry_retry_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def waiting_cases(*, limit: int = 50):
+    """For supervisors: the cases waiting for a registry, and the count."""
+    waiting = Case.objects.filter(status=Case.Status.WAITING)
+    return waiting.order_by("status_changed_at")[:limit], waiting.count()
 
 
 def stuck_case_ids(*, older_than):

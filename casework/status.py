@@ -43,6 +43,15 @@ def case_status(submission, language: str) -> SubmissionStatus | None:
             ),
             **common,
         )
+    if case.status == Case.Status.WAITING:
+        return SubmissionStatus(
+            label=_("Being processed"),
+            detail=_(
+                "A state registry has not answered yet; it is asked again automatically. "
+                "No action is needed."
+            ),
+            **common,
+        )
     return SubmissionStatus(
         label=_("Being processed"),
         detail=_("The information is being checked against the state registries."),

@@ -20,6 +20,11 @@ def process_received_cases() -> int:
     return pipeline.process_received_cases()
 
 
+def retry_waiting_cases() -> int:
+    """Scheduled every minute: cases waiting for a registry, when their next try is due."""
+    return pipeline.retry_waiting_cases()
+
+
 def sweep_stuck_cases() -> int:
     """Scheduled by casework.schedules."""
     return pipeline.sweep_stuck_cases()

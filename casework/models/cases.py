@@ -12,6 +12,8 @@ class Case(models.Model):
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
+        # A required registry did not answer: asked again by itself (casework.pipeline).
+        WAITING = "waiting", _("Waiting for a registry")
         ENRICHED = "enriched", _("Registry data collected")
         FLAGGED = "flagged", _("Waiting for a caseworker")
         DECIDED = "decided", _("Decided")
@@ -19,7 +21,8 @@ class Case(models.Model):
 
     # Which status may follow which; anything else is refused by services.transition().
     TRANSITIONS = {
-        Status.RECEIVED: {Status.ENRICHED, Status.FLAGGED},
+        Status.RECEIVED: {Status.ENRICHED, Status.FLAGGED, Status.WAITING},
+        Status.WAITING: {Status.ENRICHED, Status.FLAGGED},
         Status.ENRICHED: {Status.DECIDED, Status.FLAGGED},
         Status.FLAGGED: {Status.DECIDED},
         # Closed once the letter is issued and the applicant told.
@@ -62,6 +65,16 @@ class Case(models.Model):
         db_index=True,
         help_text=_("Where the applicant is registered (address registry)."),
     )
+    waiting_for = models.JSONField(
+        _("waiting for"),
+        default=list,
+        blank=True,
+        help_text=_("The required registries that did not answer, while the case waits."),
+    )
+    registry_retry_at = models.DateTimeField(
+        _("registries asked again at"), null=True, blank=True, db_index=True
+    )
+    registry_attempts = models.PositiveSmallIntegerField(_("registry attempts"), default=0)
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -1,6 +1,7 @@
 """What Supervisors watch: the SLA board, the audit trail's check, and the deadline alerts a desk
 shows first."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -28,11 +29,15 @@ def sla_board(request):
         },
         title=_("The last 30 days"),
     )
+    waiting, waiting_count = selectors.waiting_cases()
     return TemplateResponse(
         request,
         "casework/admin/sla_board.html",
         {
             **figures,
+            "waiting": waiting,
+            "waiting_count": waiting_count,
+            "wait_hours": settings.CASEWORK["REGISTRY_WAIT_HOURS"],
             "chart": mark_safe(chart),  # noqa: S308  (drawn here by matplotlib, no user input)
             "page_title": _("SLA board"),
             "header_icon": "time",

@@ -90,7 +90,10 @@ def test_others_see_no_case(client, registries, submit_scenario, people, name):
     assert waiting.reference not in client.get("/admin/").content.decode()
 
 
-def test_the_queue_filters_and_counts_the_overdue(client, registries, submit_scenario, people):
+def test_the_queue_filters_and_counts_the_overdue(
+    client, settings, registries, submit_scenario, people
+):
+    settings.CASEWORK = {**settings.CASEWORK, "REGISTRY_WAIT_HOURS": 0}  # no retries: a person
     died = flagged(submit_scenario, "member_died")
     timeout = flagged(submit_scenario, "fault_timeout")
     Case.objects.filter(pk=died.pk).update(due_date=timezone.localdate() - timedelta(days=2))
@@ -299,7 +302,10 @@ def test_the_case_page_shows_both_sides_and_resolves(client, registries, submit_
     assert Case.objects.get(pk=case.pk).decision.monthly_amount == Decimal("750.00")
 
 
-def test_running_a_registry_again_keeps_the_old_answers(registries, submit_scenario, people):
+def test_running_a_registry_again_keeps_the_old_answers(
+    settings, registries, submit_scenario, people
+):
+    settings.CASEWORK = {**settings.CASEWORK, "REGISTRY_WAIT_HOURS": 0}  # no retries: a person
     case = flagged(submit_scenario, "fault_timeout")  # the tax service never answered
     assert {f.kind for f in case.flags.all()} == {"registry_unreachable"}
     before = RegistryLookup.objects.filter(case=case, registry="tax").count()

@@ -300,6 +300,12 @@ CASEWORK = {
     # The declaration's answers (a member's status) that say the person cares for a disabled
     # person or a young child: a valid reason not to work while the family has such a person.
     "CARER_STATUSES": ["carer"],
+    # A required registry that does not answer: the case waits and is asked again, after this many
+    # seconds at first, then twice as long each time up to the maximum, and goes to a caseworker
+    # only when the registry stays unreachable this many hours (0: at once).
+    "REGISTRY_RETRY_FIRST_SECONDS": int(os.environ.get("REGISTRY_RETRY_FIRST_SECONDS", "60")),
+    "REGISTRY_RETRY_MAX_SECONDS": 15 * 60,
+    "REGISTRY_WAIT_HOURS": float(os.environ.get("REGISTRY_WAIT_HOURS", "24")),
 }
 
 LOGGING = {
