@@ -12,7 +12,7 @@ from forms_app.presenters import answer_rows
 from forms_app.schema.engine import visible_steps
 
 from .declaration import read_declaration
-from .models import Case, RegistryLookup
+from .models import Case, CaseFlag, RegistryLookup
 from .registries.household import Household
 from .rules.explain import ground_text
 
@@ -26,6 +26,16 @@ STATUS_FACTS = [
     ("in_military_service", gettext_lazy("in military service")),
     ("imprisoned", gettext_lazy("imprisoned")),
 ]
+
+
+# The kinds of disagreement (registries/discrepancies.py) in words: those a person must judge are
+# the flags' own kinds.
+DISCREPANCIES = {
+    "undeclared_income": gettext_lazy("Income not declared"),
+    "undeclared_vehicle": gettext_lazy("Vehicle not declared"),
+    "undeclared_dwelling": gettext_lazy("Dwelling not declared"),
+    **dict(CaseFlag.Kind.choices),
+}
 
 
 @dataclass
@@ -98,7 +108,11 @@ def people_side_by_side(case: Case) -> list[PersonRow]:
                     for income in found.incomes
                 ),
             ]
-        row.discrepancies = [d for d in case.discrepancies if d.get("pin") == person.pin]
+        row.discrepancies = [
+            {**d, "label": DISCREPANCIES.get(d["kind"], d["kind"])}
+            for d in case.discrepancies
+            if d.get("pin") == person.pin
+        ]
         rows.append(row)
     return rows
 
@@ -184,3 +198,49 @@ def trace_rows(trace: dict | None) -> list[tuple[str, object, list[str]]]:
     if not trace:
         return []
     return [(key, node.get("value"), node.get("dependencies", [])) for key, node in trace.items()]
+
+
+# What each audit action is called on the case's timeline; an action not named here (a new one,
+# or personal data seen: "personal_data.<what>") shows as recorded.
+ACTIONS = {
+    "case_opened": gettext_lazy("Application received"),
+    "status_changed": gettext_lazy("Status changed"),
+    "registries_still_unreachable": gettext_lazy("Registries asked again, still no answer"),
+    "case_claimed": gettext_lazy("Claimed"),
+    "case_released": gettext_lazy("Released"),
+    "case_reassigned": gettext_lazy("Reassigned"),
+    "lookups_rerun": gettext_lazy("Registries asked again"),
+    "resolution_proposed": gettext_lazy("Resolution proposed"),
+    "resolution_rejected": gettext_lazy("Resolution rejected"),
+    "document_requested": gettext_lazy("Document asked for"),
+    "letter_issued": gettext_lazy("Decision letter issued"),
+    "notice_sent": gettext_lazy("Applicant told"),
+    "notice_failed": gettext_lazy("Notice could not be delivered"),
+    "deadline_warning": gettext_lazy("Deadline warning"),
+    "deadline_passed": gettext_lazy("Deadline passed"),
+}
+
+
+@dataclass
+class TimelineRow:
+    at: object
+    action: str
+    actor: object
+    change: str
+    reason: str
+
+
+def timeline_rows(events) -> list[TimelineRow]:
+    """The audit events of a case in words: the action's name, and a status change as labels."""
+    statuses = dict(Case.Status.choices)
+    rows = []
+    for event in events:
+        change = ""
+        if event.data.get("from") in statuses and event.data.get("to") in statuses:
+            change = f"{statuses[event.data['from']]} → {statuses[event.data['to']]}"
+        if event.action.startswith("personal_data."):
+            action = _("Personal data seen (%(what)s)") % {"what": event.action.split(".", 1)[1]}
+        else:
+            action = ACTIONS.get(event.action, event.action)
+        rows.append(TimelineRow(event.created_at, action, event.actor, change, event.reason))
+    return rows

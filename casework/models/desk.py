@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .cases import Case
+from .decisions import Decision
 
 
 class Resolution(models.Model):
@@ -28,12 +29,15 @@ class Resolution(models.Model):
         help_text=_('{"person:<FİN>:counted_in_family": false, "family:registry_vehicles": 0}'),
     )
     reason = models.TextField(_("reason"))
-    outcome = models.CharField(_("outcome on the settled facts"), max_length=16)
+    outcome = models.CharField(
+        _("outcome on the settled facts"), max_length=16, choices=Decision.Outcome.choices
+    )
     monthly_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     grounds = models.JSONField(default=list, blank=True)
     automatic_outcome = models.CharField(
         _("outcome on the registries' facts"),
         max_length=16,
+        choices=Decision.Outcome.choices,
         blank=True,
         help_text=_("Empty when the rules could not decide on the registries' facts alone."),
     )

@@ -17,6 +17,7 @@ from ..presenters import (
     family_side_by_side,
     newest_lookups,
     people_side_by_side,
+    timeline_rows,
     trace_rows,
     verdict,
 )
@@ -44,7 +45,7 @@ def case_page(request, pk, resolution_form=None):
         "people": people_side_by_side(case),
         "family": family_side_by_side(case),
         "lookups": newest_lookups(case),
-        "timeline": AuditEvent.objects.filter(case=case).select_related("actor"),
+        "timeline": timeline_rows(AuditEvent.objects.filter(case=case).select_related("actor")),
         "resolutions": case.resolutions.select_related("proposed_by", "reviewed_by"),
         "document_requests": case.document_requests.select_related("requested_by"),
         "is_holder": case.holder_id == user.pk,
