@@ -4,7 +4,7 @@ or are waiting for a caseworker. Queries only; callers cache the results."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -42,14 +42,16 @@ def first_received_at() -> datetime.datetime | None:
 
 
 def outcome_totals() -> dict[str, int]:
-    """How many cases were received, decided (granted, refused, or another outcome), and how
-    many wait for a caseworker now (flagged)."""
+    """How many cases were received, decided (granted, refused, or another outcome; and how
+    many on time), and how many wait for a caseworker now (flagged)."""
     cases = Case.objects.aggregate(
         received=Count("pk"),
         flagged=Count("pk", filter=Q(status=Case.Status.FLAGGED)),
     )
     decisions = Decision.objects.aggregate(
         decided=Count("pk"),
+        # On or before the case's due date: the promise of 15 working days kept.
+        decided_in_time=Count("pk", filter=Q(decided_at__date__lte=F("case__due_date"))),
         granted=Count("pk", filter=Q(outcome=Decision.Outcome.GRANTED)),
         refused=Count("pk", filter=Q(outcome=Decision.Outcome.REFUSED)),
     )

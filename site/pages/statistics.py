@@ -35,11 +35,20 @@ class Figures:
     per_channel: dict[str, int]
     received: int
     decided: int
+    decided_in_time: int  # on or before the due date (15 working days)
     granted: int
     refused: int
     flagged: int
     since: datetime.date | None  # the day the first application arrived
     computed_at: datetime.datetime
+
+    @property
+    def in_time_percent(self) -> int | None:
+        """The share of decisions made within the deadline, in whole per cent (rounded down, so
+        99.6 % never shows as 100 %)."""
+        if not self.decided:
+            return None
+        return self.decided_in_time * 100 // self.decided
 
     @property
     def days_since_first(self) -> int:
@@ -90,6 +99,7 @@ def compute_figures() -> Figures:
         per_channel=selectors.applications_per_channel(),
         received=totals["received"],
         decided=totals["decided"],
+        decided_in_time=totals["decided_in_time"],
         granted=totals["granted"],
         refused=totals["refused"],
         flagged=totals["flagged"],

@@ -32,7 +32,11 @@ def log_in(browser, base_url, username):
 
 
 def test_a_caseworker_settles_a_flagged_case_and_a_supervisor_approves_the_reversal(
-    browser, live_server, live_demo_site, registries, submit_scenario  # noqa: F811
+    browser,
+    live_server,
+    live_demo_site,
+    registries,
+    submit_scenario,  # noqa: F811
 ):
     case = submit_scenario("member_unknown")
     tasks.process_case(case.pk)
@@ -54,7 +58,8 @@ def test_a_caseworker_settles_a_flagged_case_and_a_supervisor_approves_the_rever
     caseworker.get_by_label("vehicles owned or used (not the state's rehabilitation ones)").fill(
         "1"
     )
-    caseworker.get_by_label("Reason", exact=True).fill("A car seen at the home visit, used by the family.")
+    reason = "A car seen at the home visit, used by the family."
+    caseworker.get_by_label("Reason", exact=True).fill(reason)
     caseworker.get_by_role("button", name="Decide with the rules on these facts").click()
     caseworker.get_by_text("Awaiting a supervisor's approval").first.wait_for()
     resolve = caseworker.locator("#resolve").locator("..")

@@ -8,9 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from casework import statistics
+from casework import statistics, tasks
 from casework.models import Case
 from forms_app.services import submit_declaration
+from tests.casework.conftest import registries, submit_scenario  # noqa: F401  (fixtures)
 from tests.forms_app import declaration as d
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,19 @@ def test_the_admin_dashboard_shows_the_figures(client, service_page):
     html = client.get("/admin/").content.decode()
     assert "statistics-panel-title" in html
     assert "charts/applications-per-day.svg" in html
+
+
+def test_the_share_decided_within_the_deadline_is_published(
+    client,
+    registries,  # noqa: F811
+    submit_scenario,  # noqa: F811
+):
+    on_time, late = submit_scenario("eligible"), submit_scenario("vehicle_owner")
+    for case in (on_time, late):
+        tasks.process_case(case.pk)
+    # The second was decided after its due date (as if the clock had run out).
+    Case.objects.filter(pk=late.pk).update(due_date=timezone.localdate() - datetime.timedelta(1))
+    totals = statistics.outcome_totals()
+    assert (totals["decided"], totals["decided_in_time"]) == (2, 1)
+    html = client.get(STATISTICS_URL).content.decode()
+    assert "50 % of decisions were made within 15 working days of the application (1 of 2)" in html
