@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -243,16 +244,16 @@ def check_deliveries() -> int:
     return changed
 
 
-def due_notice_ids() -> list[int]:
-    """Notices to send now: queued and due, or claimed by a worker that never finished."""
+def due_notice_ids(case_id: int | None = None) -> list[int]:
+    """Notices to send now (of one case, or of all): queued and due, or claimed by a worker that
+    never finished."""
     now = timezone.now()
     stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
-    from django.db.models import Q
-
-    return list(
-        Notice.objects.filter(
-            Q(status=Notice.Status.QUEUED, next_attempt_at__isnull=True)
-            | Q(status=Notice.Status.QUEUED, next_attempt_at__lte=now)
-            | Q(status=Notice.Status.SENDING, next_attempt_at__lte=stale)
-        ).values_list("pk", flat=True)[:1000]
+    due = Notice.objects.filter(
+        Q(status=Notice.Status.QUEUED, next_attempt_at__isnull=True)
+        | Q(status=Notice.Status.QUEUED, next_attempt_at__lte=now)
+        | Q(status=Notice.Status.SENDING, next_attempt_at__lte=stale)
     )
+    if case_id is not None:
+        due = due.filter(case_id=case_id)
+    return list(due.values_list("pk", flat=True)[:1000])

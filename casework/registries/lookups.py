@@ -92,10 +92,13 @@ def split_results(result: CallResult) -> list[CallResult]:
     ({"results": [{"pin", "status", "body"}]}); a batch that failed as a whole failed alike for
     every PIN in it."""
     batch = "json" in result.request and "pin" not in result.request
+    if batch:
+        # Each PIN's row records the batch call it was part of, without repeating the whole
+        # batch's PIN list on every row (up to 100 PINs × 100 rows a batch).
+        sent = {key: value for key, value in result.request["json"].items() if key != "pins"}
+        shared = {**result.request, "json": sent, "batch_size": len(result.pins)}
     alike = [
-        replace(
-            result, pins=[pin], request={**result.request, "pin": pin} if batch else result.request
-        )
+        replace(result, pins=[pin], request={**shared, "pin": pin} if batch else result.request)
         for pin in result.pins
     ]
     if not batch or result.outcome != LookupOutcome.FOUND:

@@ -1,6 +1,7 @@
 """Enrichment: the registries' answers about a family, stored, normalised into the household
 snapshot and compared with the declaration."""
 
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import groupby
@@ -50,10 +51,12 @@ def enrich_cases(case_ids, *, transport=None) -> int:
             for case in group
         }
         pins = list(dict.fromkeys(pin for d in declarations.values() for pin in d.pins))
-        answers = fetch_people(pins, asked, as_of=as_of, transport=transport)
+        by_pin = defaultdict(list)
+        for answer in fetch_people(pins, asked, as_of=as_of, transport=transport):
+            by_pin[answer.pins[0]].append(answer)
         for case in group:
             declaration = declarations[case.pk]
-            own = [answer for answer in answers if answer.pins[0] in declaration.pins]
+            own = [answer for pin in dict.fromkeys(declaration.pins) for answer in by_pin[pin]]
             enriched += _store_enrichment(case, declaration, sources, own, as_of)
     return enriched
 

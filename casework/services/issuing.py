@@ -32,9 +32,7 @@ def issue_letter(case_id: int) -> IssuedDocument | None:
 
 def send_notices(case_id: int) -> list[str]:
     """Send the case's notices that are due (at-least-once delivery makes this run again)."""
-    due = set(notices.due_notice_ids())
-    pending = Notice.objects.filter(case_id=case_id, pk__in=due).values_list("pk", flat=True)
-    return [notices.send(notice_id) for notice_id in pending]
+    return [notices.send(notice_id) for notice_id in notices.due_notice_ids(case_id)]
 
 
 def close_case(case_id: int) -> Case:

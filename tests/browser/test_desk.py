@@ -35,7 +35,7 @@ def test_a_caseworker_settles_a_flagged_case_and_a_supervisor_approves_the_rever
     browser,
     live_server,
     live_demo_site,
-    registries,
+    registries,  # noqa: F811
     submit_scenario,  # noqa: F811
 ):
     case = submit_scenario("member_unknown")
