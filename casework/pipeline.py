@@ -27,10 +27,16 @@ logger = logging.getLogger(__name__)
 
 
 def process_case(case_id: int) -> str:
-    """Take one case as far as it can go by itself; returns where it stopped."""
-    services.enrich_case(case_id)
-    services.decide_case(case_id)
-    finish(case_id)
+    """Take one case as far as it can go by itself; returns where it stopped. In batch mode the
+    worker takes other received cases along (one registry call per registry for all of them,
+    one vectorised simulation), so however many workers run, each works in batches."""
+    if settings.CASEWORK["ENRICH_IN_BATCHES"]:
+        limit = settings.CASEWORK["BATCH_CASES"]
+        _process_together(services.take_received_cases(case_id, limit=limit))
+    else:
+        services.enrich_case(case_id)
+        services.decide_case(case_id)
+        finish(case_id)
     return Case.objects.values_list("status", flat=True).get(pk=case_id)
 
 
@@ -39,13 +45,6 @@ def finish(case_id: int):
     services.issue_letter(case_id)
     services.send_notices(case_id)
     services.close_case(case_id)
-
-
-def process_received_cases() -> int:
-    """Batch mode: enrich the oldest waiting cases together (one registry call per registry for
-    all of them), then take each on. Returns how many were enriched."""
-    case_ids = list(selectors.received_case_ids(limit=settings.CASEWORK["BATCH_CASES"]))
-    return _process_together(case_ids)
 
 
 def retry_waiting_cases() -> int:
@@ -67,9 +66,8 @@ def _process_together(case_ids: list[int]) -> int:
 
 def start(case: Case):
     """Called in the transaction that opened the case: once it commits, the case goes to the
-    queue; in batch mode the scheduled batch picks it up instead."""
-    if not settings.CASEWORK["ENRICH_IN_BATCHES"]:
-        transaction.on_commit(lambda: enqueue(case.pk))
+    queue (in batch mode, the worker that takes it takes other received cases along)."""
+    transaction.on_commit(lambda: enqueue(case.pk))
 
 
 def enqueue(case_id: int):

@@ -46,19 +46,8 @@ def ensure_schedules(**kwargs):
             "repeats": -1,
         },
     )
-    batches = {"name": "casework: process received cases in batches"}
-    if settings.CASEWORK["ENRICH_IN_BATCHES"]:
-        Schedule.objects.update_or_create(
-            **batches,
-            defaults={
-                "func": "casework.tasks.process_received_cases",
-                "schedule_type": Schedule.MINUTES,
-                "minutes": 1,
-                "repeats": -1,
-            },
-        )
-    else:
-        Schedule.objects.filter(**batches).delete()
+    # Batch mode no longer needs a schedule of its own: each case's task takes others along.
+    Schedule.objects.filter(name="casework: process received cases in batches").delete()
 
 
 def ensure_registry_catalogue(**kwargs):

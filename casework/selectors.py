@@ -11,15 +11,6 @@ from .models import Case
 AUTOMATIC_STATUSES = [Case.Status.RECEIVED, Case.Status.ENRICHED, Case.Status.DECIDED]
 
 
-def received_case_ids(*, limit: int):
-    """The oldest cases waiting for registry data."""
-    return (
-        Case.objects.filter(status=Case.Status.RECEIVED)
-        .order_by("received_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
 def enrichable_cases(case_ids, *, now):
     """Of these cases, those enrichment takes on: received ones, and waiting ones whose next try
     is due."""

@@ -15,11 +15,6 @@ def process_case(case_id: int) -> str:
     return pipeline.process_case(case_id)
 
 
-def process_received_cases() -> int:
-    """Batch mode (settings.CASEWORK["ENRICH_IN_BATCHES"]), scheduled every minute."""
-    return pipeline.process_received_cases()
-
-
 def retry_waiting_cases() -> int:
     """Scheduled every minute: cases waiting for a registry, when their next try is due."""
     return pipeline.retry_waiting_cases()

@@ -75,6 +75,9 @@ class Case(models.Model):
         _("registries asked again at"), null=True, blank=True, db_index=True
     )
     registry_attempts = models.PositiveSmallIntegerField(_("registry attempts"), default=0)
+    # Batch mode: a worker that took this received case into its batch, until then, so that
+    # workers running at once take different cases.
+    taken_until = models.DateTimeField(null=True, blank=True, editable=False)
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

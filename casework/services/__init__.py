@@ -3,7 +3,7 @@ case (cases.py), enrichment from the registries (enrichment.py), decisions by th
 (decisions.py), the letter, the notices and closing (issuing.py), the caseworker's desk (desk.py),
 and the rules in force (rules.py)."""
 
-from .cases import TransitionNotAllowed, open_case, transition
+from .cases import TransitionNotAllowed, open_case, take_received_cases, transition
 from .decisions import decide_case, decide_cases
 from .enrichment import enrich_case, enrich_cases
 from .issuing import close_case, issue_letter, send_notices
@@ -20,5 +20,6 @@ __all__ = [
     "issue_letter",
     "open_case",
     "send_notices",
+    "take_received_cases",
     "transition",
 ]

@@ -1,7 +1,11 @@
 """Opening a case and moving it from one status to the next: the only way a case's status
 changes, always with an audit event in the same transaction."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..audit import record_event
@@ -66,3 +70,26 @@ def flag(case: Case, flags: list[CaseFlag], *, reason: str, actor=None, data=Non
     # The applicant learns that a person checks it and by when it is decided.
     make_notice(case, Notice.Kind.DELAYED)
     return case
+
+
+def take_received_cases(case_id: int, *, limit: int) -> list[int]:
+    """Batch mode: the received cases a worker enriches together, this one first, up to `limit`,
+    oldest first. Each is taken for as long as a task may run, so workers running at once take
+    different cases (on PostgreSQL, rows another worker is taking are skipped, not waited for).
+    A case another worker has taken is left to it; a case in a later status is only returned."""
+    now = timezone.now()
+    free = Q(taken_until__isnull=True) | Q(taken_until__lt=now)
+    received = Case.objects.filter(free, status=Case.Status.RECEIVED)
+    with transaction.atomic():
+        taking = received.select_for_update(skip_locked=True)
+        own = list(taking.filter(pk=case_id).values_list("pk", flat=True))
+        others = list(
+            taking.exclude(pk=case_id)
+            .order_by("received_at", "pk")
+            .values_list("pk", flat=True)[: max(0, limit - 1)]
+        )
+        until = now + timedelta(seconds=settings.Q_CLUSTER["timeout"])
+        Case.objects.filter(pk__in=own + others).update(taken_until=until)
+    if not own and Case.objects.filter(pk=case_id, status=Case.Status.RECEIVED).exists():
+        return others  # another worker has it in its batch
+    return [case_id, *others]

@@ -6,7 +6,7 @@ import pytest
 
 from casework import tasks
 from casework.models import Case, RegistryLookup
-from casework.services import enrich_cases
+from casework.services import enrich_cases, take_received_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,8 @@ def test_waiting_cases_are_enriched_with_one_call_per_registry(registries, submi
     assert lookups.count() == members * len(registries)
     # ... from a single batch request per registry, shared by the three families.
     for code in registries:
-        requests = {
-            str(r.request.get("json", {}).get("pins")) for r in lookups.filter(registry=code)
-        }
-        assert len(requests) == 1, code
+        calls = {(r.request["url"], r.request["batch_size"]) for r in lookups.filter(registry=code)}
+        assert len(calls) == 1 and calls.pop()[1] == members, code
     civil = lookups.filter(registry="civil", pin=cases[0].submission.answers["pin"]).get()
     assert civil.case == cases[0] and civil.response["pin"] == civil.pin
 
@@ -40,29 +38,30 @@ def test_enriching_again_changes_nothing(registries, submit_scenario):
     assert RegistryLookup.objects.filter(case=case).count() == 4 * len(registries)
 
 
-def test_the_scheduled_batch_decides_what_it_enriched(registries, submit_scenario, settings):
+def test_in_batch_mode_a_worker_takes_other_received_cases_along(
+    registries, submit_scenario, settings
+):
     settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True, "BATCH_CASES": 2}
     cases = [submit_scenario(name) for name in FAMILIES]
-    assert tasks.process_received_cases() == 2  # the oldest two
+    # The task of the newest case takes the oldest waiting one along, one registry call each.
+    assert tasks.process_case(cases[2].pk) == "flagged"
     statuses = [Case.objects.get(pk=c.pk).status for c in cases]
-    assert statuses == ["closed", "closed", "received"]
+    assert statuses == ["closed", "received", "flagged"]
+    first = RegistryLookup.objects.filter(case__in=[cases[0], cases[2]], registry="civil")
+    assert len({lookup.request["batch_size"] for lookup in first}) == 1
+    # The other task finds its case done, or takes what is left.
+    assert tasks.process_case(cases[0].pk) == "closed"
+    assert tasks.process_case(cases[1].pk) == "closed"
     eligible, vehicle_owner = (Case.objects.get(pk=c.pk).decision for c in cases[:2])
     assert (eligible.outcome, eligible.monthly_amount) == ("granted", Decimal("750.00"))
     assert (vehicle_owner.outcome, vehicle_owner.grounds) == ("refused", ["vehicle"])
-    assert tasks.process_received_cases() == 1
-    assert Case.objects.get(pk=cases[2].pk).status == "flagged"
 
 
-def test_in_batch_mode_a_submission_waits_for_the_batch(
-    service_page, settings, django_capture_on_commit_callbacks
-):
-    from forms_app.services import submit_declaration
-    from tests.forms_app.declaration import ANSWERS
-
+def test_workers_running_at_once_take_different_cases(registries, submit_scenario, settings):
     settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True}
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        submission = submit_declaration(
-            service_page, service_page.current_form_version(), ANSWERS, channel="online"
-        )
-    assert callbacks == []
-    assert submission.case.status == Case.Status.RECEIVED
+    cases = [submit_scenario(name) for name in FAMILIES]
+    taken = take_received_cases(cases[0].pk, limit=2)
+    assert taken == [cases[0].pk, cases[1].pk]
+    # A second worker, meanwhile: the first's cases are not for it, its own is left to the first.
+    assert take_received_cases(cases[1].pk, limit=2) == [cases[2].pk]
+    assert take_received_cases(cases[0].pk, limit=5) == []

@@ -293,8 +293,8 @@ CASEWORK = {
     # the admin). In development, the mocks served by this same site.
     "REGISTRY_GATEWAY_URL": os.environ.get("REGISTRY_GATEWAY_URL", f"{SITE_URL}/registry-mocks/"),
     "REGISTRY_API_KEY": os.environ.get("REGISTRY_API_KEY", "dev-key"),
-    # Batch mode: instead of a task per case, a scheduled task enriches up to BATCH_CASES waiting
-    # cases every minute with shared registry calls (throughput under a burst of applications).
+    # Batch mode: the worker running a case's task takes up to BATCH_CASES received cases along,
+    # with shared registry calls and one simulation (throughput under a burst of applications).
     "ENRICH_IN_BATCHES": os.environ.get("ENRICH_IN_BATCHES", "") == "1",
     "BATCH_CASES": int(os.environ.get("BATCH_CASES", "200")),
     # The declaration's answers (a member's status) that say the person cares for a disabled
