@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -69,7 +69,13 @@ class RegistrySourceViewSet(ModelViewSet):
     menu_label = _("Registries")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["code", "name_az", "base_url", "required", "enabled"]
+    list_display = [
+        "code",
+        "name_az",
+        "base_url",
+        BooleanColumn("required", label=_("required")),
+        BooleanColumn("enabled", label=_("enabled")),
+    ]
     list_filter = ["required", "enabled"]
     search_fields = ["code", "name_az", "name_en"]
     search_backend_name = None
