@@ -57,7 +57,7 @@ TEXTS = {
         "{version}.",
     },
     "checked": {
-        "az": "Qərar əməkdaşın yoxladığı faktlar əsasında {version} qaydaları ilə verilmişdir.",
+        "az": "Qərar mütəxəssisin yoxladığı faktlar əsasında {version} qaydaları ilə verilmişdir.",
         "ru": "Решение принято по правилам {version} на фактах, проверенных сотрудником.",
         "en": "Decided by the eligibility rules {version} on facts a caseworker checked.",
     },
