@@ -58,7 +58,7 @@ TEXTS = {
     },
     "checked": {
         "az": "Qərar mütəxəssisin yoxladığı faktlar əsasında {version} qaydaları ilə verilmişdir.",
-        "ru": "Решение принято по правилам {version} на фактах, проверенных сотрудником.",
+        "ru": "Решение принято по правилам {version} на фактах, проверенных специалистом.",
         "en": "Decided by the eligibility rules {version} on facts a caseworker checked.",
     },
     "appeal_heading": {"az": "Şikayət", "ru": "Обжалование", "en": "Appeal"},
