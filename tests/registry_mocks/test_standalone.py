@@ -76,7 +76,7 @@ def test_run_registry_mocks_serves_over_http(server):
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # a loaded CI machine starts Django slowly
         while True:
             try:
                 response = httpx.get(f"http://127.0.0.1:{port}/registry-mocks/", timeout=1)
