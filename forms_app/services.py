@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
@@ -473,7 +473,9 @@ def submit_declaration(
                 Draft.objects.filter(pk=draft.pk).update(submission=submission)
                 UploadedDocument.objects.filter(draft=draft).update(submission=submission)
             run_submission_actions(submission, ["store", *version.form.actions])
-    except SubmissionRefused:
+    except (SubmissionRefused, OperationalError, InterfaceError):
+        # A database that can't be reached is answered as such (503, try again), not as a
+        # failed submission.
         raise
     except IntegrityError as error:
         # Another request with the same key may have won the race: answer with its submission.

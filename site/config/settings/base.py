@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Errors under /api/ (a 405, an unknown address, a server error) answer JSON too.
     "forms_app.middleware.JsonErrorsMiddleware",
+    # While the database can't be reached: 503 with Retry-After on every path, not an HTML 500
+    # (outside everything that reads the database: sessions, the Site, the page cache).
+    "pages.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,6 +184,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# While the database can't be reached, every request answers 503 with this Retry-After (seconds).
+DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))
 
 # Caches: local memory unless Redis is configured (shared by every worker and web process).
 REDIS_URL = os.environ.get("REDIS_URL", "")
