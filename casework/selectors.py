@@ -18,10 +18,31 @@ def received_case_ids(*, limit: int):
     )
 
 
-def stuck_case_ids(*, older_than):
-    return Case.objects.filter(
-        status__in=AUTOMATIC_STATUSES, status_changed_at__lt=older_than
-    ).values_list("pk", flat=True)
+def _pipeline_cases(*, batches: bool):
+    """Cases the pipeline moves on by itself; in batch mode the scheduled batch takes received
+    cases on (they are never enqueued one by one)."""
+    statuses = AUTOMATIC_STATUSES
+    if batches:
+        statuses = [s for s in statuses if s != Case.Status.RECEIVED]
+    return Case.objects.filter(status__in=statuses)
+
+
+def unqueued_case_ids(*, older_than, batches: bool = False) -> list[int]:
+    """Cases whose task never reached the queue, in their status since before `older_than`."""
+    return list(
+        _pipeline_cases(batches=batches)
+        .filter(enqueued_at__isnull=True, status_changed_at__lt=older_than)
+        .values_list("pk", flat=True)
+    )
+
+
+def stuck_case_ids(*, older_than, batches: bool = False) -> list[int]:
+    """Cases idle since before `older_than`: neither moved on nor enqueued since."""
+    return list(
+        _pipeline_cases(batches=batches)
+        .filter(status_changed_at__lt=older_than, enqueued_at__lt=older_than)
+        .values_list("pk", flat=True)
+    )
 
 
 def _percentile(sorted_values: list[int], share: float) -> int | None:

@@ -291,9 +291,23 @@ CASEWORK = {
     "NOTICE_SENDING_STALE_MINUTES": int(os.environ.get("NOTICE_SENDING_STALE_MINUTES", "5")),
     # The case's caseworker is warned this many working days before the due date.
     "WARN_WORKING_DAYS_BEFORE_DUE": 3,
-    # A case left in a non-final state longer than this is handed to the queue again.
+    # The sweeper runs this often (minutes). It enqueues each case whose task never reached the
+    # queue (the broker failed just after the commit) once it is UNQUEUED_CASE_AFTER_MINUTES
+    # old, and each case idle (neither moved on nor enqueued) longer than
+    # STUCK_CASE_AFTER_MINUTES: its worker died and q2's own redelivery (Q_RETRY) did not help.
+    # A case whose task merely waits in the queue is left alone. STUCK_CASE_AFTER_MINUTES must
+    # exceed Q_RETRY + Q_TIMEOUT (checked: casework.E001).
+    "SWEEP_EVERY_MINUTES": int(os.environ.get("SWEEP_EVERY_MINUTES", "1")),
+    "UNQUEUED_CASE_AFTER_MINUTES": int(os.environ.get("UNQUEUED_CASE_AFTER_MINUTES", "1")),
     "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
-    "SWEEP_EVERY_MINUTES": 10,
+    # A task that meets a database blip (a restart, a failover) closes the broken connection
+    # and runs again, waiting FIRST_WAIT seconds, doubling up to MAX_WAIT, for up to SECONDS
+    # (less than Q_TIMEOUT, checked: casework.E002); then it fails and q2 records it.
+    "TASK_DATABASE_RETRY": {
+        "SECONDS": int(os.environ.get("TASK_DATABASE_RETRY_SECONDS", "30")),
+        "FIRST_WAIT": 0.5,
+        "MAX_WAIT": 5,
+    },
     # Where the registries are reached; each registry's URL is this + its code (editable later in
     # the admin). In development, the mocks served by this same site.
     "REGISTRY_GATEWAY_URL": os.environ.get("REGISTRY_GATEWAY_URL", f"{SITE_URL}/registry-mocks/"),
