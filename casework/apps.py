@@ -12,8 +12,16 @@ class CaseworkConfig(AppConfig):
 
         # Each registers itself with forms_app: the action opening a case, the calculator, the
         # guard against a second open application, the audit of personal data seen, the status;
-        # the system checks.
-        from . import actions, calculator, checks, guards, personal_data, status  # noqa: F401
+        # the system checks; the task queue's pulse (a q2 signal).
+        from . import (  # noqa: F401
+            actions,
+            calculator,
+            checks,
+            guards,
+            liveness,
+            personal_data,
+            status,
+        )
         from .models import RuleParameters
         from .schedules import ensure_registry_catalogue, ensure_schedules
         from .signals import freeze_published_rule_parameters

@@ -38,3 +38,23 @@ def tasks_retry_blips_within_their_timeout(app_configs, **kwargs):
             id="casework.E002",
         )
     ]
+
+
+@register()
+def a_long_task_is_not_a_wedge(app_configs, **kwargs):
+    """A cluster whose workers all run tasks as long as Q_TIMEOUT finishes nothing meanwhile,
+    and an idle one finishes only the heartbeat: neither may count as wedged."""
+    casework = settings.CASEWORK
+    stalled = casework["WORKER_STALLED_AFTER_SECONDS"]
+    needed = settings.Q_CLUSTER["timeout"] + casework["WORKER_HEARTBEAT_SECONDS"]
+    if stalled > needed and stalled > casework["WORKER_BEAT_SECONDS"]:
+        return []
+    return [
+        Error(
+            f"WORKER_STALLED_AFTER_SECONDS ({stalled}) is not longer than Q_TIMEOUT + "
+            f"WORKER_HEARTBEAT_SECONDS ({needed}) (and WORKER_BEAT_SECONDS): busy or idle "
+            "clusters would be taken for wedged and restarted.",
+            hint="Raise WORKER_STALLED_AFTER_SECONDS (default Q_TIMEOUT + 60).",
+            id="casework.E003",
+        )
+    ]

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django.utils import timezone
 
-from . import deadlines, notices, pipeline
+from . import deadlines, liveness, notices, pipeline
 from .audit import verify_audit_chain
 
 logger = logging.getLogger(__name__)
@@ -100,3 +100,9 @@ def finish_case(case_id: int) -> str:
     """After a caseworker's decision: the letter, the notices, closing."""
     pipeline.finish(case_id)
     return "finished"
+
+
+def heartbeat():
+    """Scheduled every minute, and enqueued by `manage.py runworker` when the queue is empty:
+    a healthy cluster finishes it, a wedged one does not (casework/liveness.py)."""
+    liveness.heartbeat()

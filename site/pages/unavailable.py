@@ -64,7 +64,12 @@ class DatabaseUnavailableMiddleware:
 def unavailable_response(request) -> HttpResponse:
     language = translation.get_language_from_request(request, check_path=True)
     with translation.override(language):
-        if request.path.startswith(API_PREFIX):
+        if request.path.startswith("/healthz"):
+            # What /healthz itself would say, had the middleware before it not needed the
+            # database.
+            body = {"status": "unavailable", "database": "unreachable"}
+            response = HttpResponse(json.dumps(body), content_type="application/json")
+        elif request.path.startswith(API_PREFIX):
             body = {
                 "detail": _(
                     "The service is briefly unavailable. Try again in a minute; a declaration sent "

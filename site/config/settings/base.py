@@ -300,6 +300,21 @@ CASEWORK = {
     "SWEEP_EVERY_MINUTES": int(os.environ.get("SWEEP_EVERY_MINUTES", "1")),
     "UNQUEUED_CASE_AFTER_MINUTES": int(os.environ.get("UNQUEUED_CASE_AFTER_MINUTES", "1")),
     "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
+    # The task queue's pulse (casework/liveness.py): each cluster notes its progress at most
+    # every WORKER_BEAT_SECONDS; a cluster that finished nothing for WORKER_STALLED_AFTER_SECONDS
+    # while tasks wait is wedged (`manage.py runworker` restarts it; /healthz/worker answers
+    # 503). runworker looks every WORKER_POLL_SECONDS and enqueues a heartbeat task whenever
+    # the queue is empty, at most every WORKER_HEARTBEAT_SECONDS. WORKER_STALLED_AFTER_SECONDS
+    # must exceed Q_TIMEOUT + WORKER_HEARTBEAT_SECONDS (a long task is not a wedge; checked:
+    # casework.E003).
+    "WORKER_BEAT_SECONDS": float(os.environ.get("WORKER_BEAT_SECONDS", "5")),
+    "WORKER_STALLED_AFTER_SECONDS": int(
+        os.environ.get("WORKER_STALLED_AFTER_SECONDS", str(Q_CLUSTER["timeout"] + 60))
+    ),
+    "WORKER_POLL_SECONDS": float(os.environ.get("WORKER_POLL_SECONDS", "5")),
+    # A cluster none of whose workers started within this is restarted too.
+    "WORKER_START_SECONDS": int(os.environ.get("WORKER_START_SECONDS", "120")),
+    "WORKER_HEARTBEAT_SECONDS": int(os.environ.get("WORKER_HEARTBEAT_SECONDS", "30")),
     # A task that meets a database blip (a restart, a failover) closes the broken connection
     # and runs again, waiting FIRST_WAIT seconds, doubling up to MAX_WAIT, for up to SECONDS
     # (less than Q_TIMEOUT, checked: casework.E002); then it fails and q2 records it.
