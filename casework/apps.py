@@ -11,8 +11,17 @@ class CaseworkConfig(AppConfig):
         from wagtail.signals import published
 
         # Each registers itself with forms_app: the action opening a case, the calculator, the
-        # guard against a second open application, the audit of personal data seen, the status.
-        from . import actions, calculator, guards, personal_data, status  # noqa: F401
+        # guard against a second open application, the audit of personal data seen, the status;
+        # the system checks; the task queue's pulse (a q2 signal).
+        from . import (  # noqa: F401
+            actions,
+            calculator,
+            checks,
+            guards,
+            liveness,
+            personal_data,
+            status,
+        )
         from .models import RuleParameters
         from .schedules import ensure_registry_catalogue, ensure_schedules
         from .signals import freeze_published_rule_parameters

@@ -18,9 +18,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_q.tasks import async_task
 
-from . import notices, selectors, services
+from . import notices, queueing, selectors, services
 from .models import Case
 
 logger = logging.getLogger(__name__)
@@ -66,29 +65,38 @@ def _process_together(case_ids: list[int]) -> int:
 
 def start(case: Case):
     """Called in the transaction that opened the case: once it commits, the case goes to the
-    queue (in batch mode, the worker that takes it takes other received cases along)."""
+    queue (a broker failure then is logged, and the sweeper enqueues it); in batch mode the
+    worker that takes it takes other received cases along."""
     transaction.on_commit(lambda: enqueue(case.pk))
 
 
-def enqueue(case_id: int):
-    async_task(
-        "casework.tasks.process_case",
-        case_id,
-        task_name=f"process-case-{case_id}",
-        group="process_case",
-    )
+def enqueue(case_id: int) -> bool:
+    return queueing.enqueue_case(case_id)
 
 
 def sweep_stuck_cases() -> int:
-    """The pipeline's retry: re-enqueue every case left in a status the pipeline moves on by
-    itself for longer than it should take (a crash between commit and enqueue, a lost worker)."""
-    limit = timedelta(minutes=settings.CASEWORK["STUCK_CASE_AFTER_MINUTES"])
-    stuck = list(selectors.stuck_case_ids(older_than=timezone.now() - limit))
-    for case_id in stuck:
-        enqueue(case_id)
-    if stuck:
-        logger.warning("Re-enqueued %d stuck cases", len(stuck))
-    return len(stuck)
+    """The pipeline's retry, scheduled every `SWEEP_EVERY_MINUTES`: enqueue each case whose task
+    never reached the queue (the broker failed after the commit) once it is
+    `UNQUEUED_CASE_AFTER_MINUTES` old, and each case idle longer than `STUCK_CASE_AFTER_MINUTES`
+    (its worker died and q2's own redelivery did not take it on). A case whose task merely
+    waits in the queue is left alone: enqueueing it again would only duplicate work."""
+    now = timezone.now()
+    unqueued = selectors.unqueued_case_ids(
+        older_than=now - timedelta(minutes=settings.CASEWORK["UNQUEUED_CASE_AFTER_MINUTES"])
+    )
+    stuck = selectors.stuck_case_ids(
+        older_than=now - timedelta(minutes=settings.CASEWORK["STUCK_CASE_AFTER_MINUTES"])
+    )
+    case_ids = sorted(set(unqueued) | set(stuck))
+    enqueued = sum(1 for case_id in case_ids if enqueue(case_id))
+    if case_ids:
+        logger.warning(
+            "Sweeper: %d cases never reached the queue, %d were stuck; %d enqueued",
+            len(unqueued),
+            len(stuck),
+            enqueued,
+        )
+    return enqueued
 
 
 def send_due_notices() -> int:

@@ -20,6 +20,8 @@ def ensure_schedules(**kwargs):
         ("casework: retry cases waiting for a registry", "casework.tasks.retry_waiting_cases"),
         ("casework: send due notices", "casework.tasks.send_due_notices"),
         ("casework: SMS delivery reports", "casework.tasks.check_deliveries"),
+        # The task queue's pulse: /healthz/worker and the admin's dashboard read it.
+        ("casework: heartbeat", "casework.tasks.heartbeat"),
     ):
         Schedule.objects.update_or_create(
             name=name,

@@ -35,10 +35,26 @@ def waiting_cases(*, limit: int = 50):
     return waiting.order_by("status_changed_at")[:limit], waiting.count()
 
 
-def stuck_case_ids(*, older_than):
-    return Case.objects.filter(
-        status__in=AUTOMATIC_STATUSES, status_changed_at__lt=older_than
-    ).values_list("pk", flat=True)
+def unqueued_case_ids(*, older_than) -> list[int]:
+    """Cases whose task never reached the queue, in their status since before `older_than`."""
+    return list(
+        Case.objects.filter(
+            status__in=AUTOMATIC_STATUSES,
+            enqueued_at__isnull=True,
+            status_changed_at__lt=older_than,
+        ).values_list("pk", flat=True)
+    )
+
+
+def stuck_case_ids(*, older_than) -> list[int]:
+    """Cases idle since before `older_than`: neither moved on nor enqueued since."""
+    return list(
+        Case.objects.filter(
+            status__in=AUTOMATIC_STATUSES,
+            status_changed_at__lt=older_than,
+            enqueued_at__lt=older_than,
+        ).values_list("pk", flat=True)
+    )
 
 
 def _percentile(sorted_values: list[int], share: float) -> int | None:

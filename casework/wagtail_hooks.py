@@ -210,3 +210,9 @@ def register_registry_health_menu_item():
 def add_deadline_panel(request, panels):
     if can_work(request.user) or can_supervise(request.user):
         panels.insert(0, supervision.DeadlinePanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_task_queue_panel(request, panels):
+    if request.user.is_superuser or can_supervise(request.user):
+        panels.insert(0, supervision.TaskQueuePanel())

@@ -54,11 +54,13 @@ def _store(submission):
 def _email_copy(submission):
     if submission.form_version.form.copy_to_emails.strip():
         # Through the task queue once committed: a slow or broken mail server never holds up,
-        # or loses, a submission.
+        # or loses, a submission. A broker failure then is logged (robust): the submission
+        # stands.
         transaction.on_commit(
             lambda: async_task(
                 "forms_app.tasks.send_submission_copy", submission.pk, group="forms_app"
-            )
+            ),
+            robust=True,
         )
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.validators import slug_unicode_re
+from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -75,7 +76,8 @@ api = DeclarationsAPI(
     description=(
         "The open e-services, their published declaration forms, and submitting a declaration. "
         'Errors are `{"detail": message}`, or `{"errors": {path: [messages]}}` for answers '
-        "that don't pass validation."
+        "that don't pass validation. While the service is briefly unavailable (its database "
+        "restarting) every endpoint answers 503 with `Retry-After` (seconds)."
     ),
     urls_namespace="forms_app_api",
 )
@@ -97,6 +99,23 @@ def api_error(request, exc: ApiError):
     if exc.status_code == 401:
         response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable(request, exc):
+    """The database can't be reached (restarting, failing over): try again shortly. A request
+    cut off in a transaction wrote nothing; a submission retried with its Idempotency-Key is
+    never counted twice."""
+    error = ApiError(
+        503,
+        _(
+            "The service is briefly unavailable. Try again in a minute; a declaration sent "
+            "again with the same Idempotency-Key is never counted twice."
+        ),
+        retry_after=settings.DATABASE_UNAVAILABLE_RETRY_AFTER,
+    )
+    return api_error(request, error)
 
 
 # Schemas ---------------------------------------------------------------------------------------
@@ -176,7 +195,7 @@ def _in_language(page: EServicePage, language: str) -> EServicePage:
 
 @api.get(
     "/services/",
-    response=list[ServiceOut],
+    response={200: list[ServiceOut], 503: Error},
     tags=["e-services"],
     summary="The e-services open for applications",
 )
@@ -214,7 +233,7 @@ def list_services(request):
 
 @api.get(
     "/services/{slug}/form",
-    response={200: FormOut, 404: Error},
+    response={200: FormOut, 404: Error, 503: Error},
     by_alias=True,
     url_name="service_form",
     tags=["e-services"],
@@ -251,7 +270,8 @@ from them is refused with 409 and the open application's `reference`.
 **Idempotency:** the `Idempotency-Key` header (1–128 visible ASCII characters; a fresh UUID per
 declaration) together with the body identifies the request. Sending the same key and body again,
 e.g. after a timeout, answers 201 with the reference of the first submission and creates nothing.
-The same key with a different body is a different declaration.
+The same key with a different body is a different declaration. A 503 asks you to send it again
+after `Retry-After` seconds with the same key: it is safe whatever happened to the first try.
 
 **Language:** `?lang=` or else `Accept-Language` (az, ru, en; az by default) chooses the language
 of the error messages and of the applicant's receipt and letters.
@@ -470,7 +490,7 @@ class StatusOut(Schema):
 
 @api.post(
     "/status",
-    response={200: StatusOut, 404: Error, 429: Error},
+    response={200: StatusOut, 404: Error, 429: Error, 503: Error},
     tags=["applications"],
     summary="The status and decision of an application",
     description=(

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
@@ -42,7 +42,8 @@ class ServiceClosed(Exception):
 
 
 class SubmissionFailed(Exception):
-    """Saving the submission or one of its actions failed; nothing was written."""
+    """Saving the submission or one of its actions failed; nothing was written (a failure after
+    the commit is logged and the submission returned: it stands)."""
 
 
 class InvalidAnswers(Exception):
@@ -453,10 +454,14 @@ def submit_declaration(
         )
     if errors:
         raise InvalidAnswers(errors)
+    committed = []
     try:
         with transaction.atomic():
             if winner := _check_guards(service, cleaned, idempotency_key):
                 return winner
+            # Runs first after the commit: an action's after-commit work that fails then (a
+            # broker that can't be reached) must not turn a saved submission into an error.
+            transaction.on_commit(lambda: committed.append(True))
             submission = Submission.objects.create(
                 service=service,
                 form_version=version,
@@ -473,16 +478,20 @@ def submit_declaration(
                 Draft.objects.filter(pk=draft.pk).update(submission=submission)
                 UploadedDocument.objects.filter(draft=draft).update(submission=submission)
             run_submission_actions(submission, ["store", *version.form.actions])
-    except SubmissionRefused:
-        raise
-    except IntegrityError as error:
-        # Another request with the same key may have won the race: answer with its submission.
-        winner = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
-        if idempotency_key and (submission := winner.first()):
-            return submission
-        logger.exception("Submission to %s failed", service.reference_prefix)
-        raise SubmissionFailed from error
     except Exception as error:
+        if committed:
+            logger.exception("After submission %s was committed", submission.reference)
+            return submission
+        if isinstance(error, SubmissionRefused | OperationalError | InterfaceError):
+            # A database that can't be reached is answered as such (503, try again), not as a
+            # failed submission.
+            raise
+        if isinstance(error, IntegrityError) and idempotency_key:
+            # Another request with the same key may have won the race: answer with its
+            # submission.
+            winner = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
+            if submission := winner.first():
+                return submission
         logger.exception("Submission to %s failed", service.reference_prefix)
         raise SubmissionFailed from error
     return submission

@@ -6,6 +6,7 @@ from .cases import Case, CaseFlag, CaseMember
 from .decisions import Decision
 from .desk import DeadlineAlert, DocumentRequest, Resolution
 from .notices import Notice
+from .queue import WorkerHeartbeat
 from .registries import LookupOutcome, RegistryLookup, RegistrySource
 from .rules import EligibilityRuleSet, RuleParameters, RuleParametersVersion
 
@@ -27,4 +28,5 @@ __all__ = [
     "Resolution",
     "RuleParameters",
     "RuleParametersVersion",
+    "WorkerHeartbeat",
 ]

@@ -40,6 +40,10 @@ class Case(models.Model):
     )
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status changed at"), auto_now_add=True)
+    # When the task that takes the case on from its status reached the queue; empty while none
+    # did (the broker failed just after the commit): the sweeper enqueues those within a minute,
+    # and leaves alone a case whose task is merely waiting in the queue.
+    enqueued_at = models.DateTimeField(_("task queued at"), null=True, blank=True)
     household = models.JSONField(
         _("household snapshot"),
         null=True,

@@ -62,7 +62,8 @@ def close_case(case_id: int) -> Case:
 
 
 def finish_after_commit(case_id: int):
-    """A caseworker's decision, once committed, goes through the same letter, notice, closing."""
-    from django_q.tasks import async_task
+    """A caseworker's decision, once committed, goes through the same letter, notice, closing
+    (a broker failure then is logged, and the sweeper enqueues the case)."""
+    from ..queueing import enqueue_after_commit
 
-    transaction.on_commit(lambda: async_task("casework.tasks.finish_case", case_id))
+    enqueue_after_commit(case_id, "casework.tasks.finish_case")

@@ -74,3 +74,21 @@ class DeadlinePanel(Component):
     def get_context_data(self, parent_context=None):
         alerts = DeadlineAlert.objects.filter(user=self.user, seen_at__isnull=True)
         return {"alerts": alerts.select_related("case").order_by("case__due_date")[:20]}
+
+
+class TaskQueuePanel(Component):
+    """On the dashboard of supervisors and administrators: is the task queue doing its work
+    (casework/liveness.py), and since when not."""
+
+    name = "task_queue"
+    order = 40
+    template_name = "casework/admin/task_queue_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from .. import liveness
+
+        try:
+            health = liveness.queue_health()
+        except Exception:  # the broker itself can't be reached
+            return {"unknown": True}
+        return {"health": health}

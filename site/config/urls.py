@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from forms_app import verification
 from forms_app.api import api
+from pages import health
 from pages import views as pages_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", pages_views.favicon),
+    path("healthz", health.web, name="healthz"),
+    path("healthz/worker", health.worker, name="healthz_worker"),
 ]
 
 if apps.is_installed("registry_mocks"):

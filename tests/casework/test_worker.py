@@ -192,3 +192,139 @@ def test_a_worker_killed_between_the_decision_and_the_notice_tells_once(
     from casework.audit import verify_audit_chain
 
     assert verify_audit_chain() is None
+
+
+# django-q2 #23: the wedge, and `manage.py runworker` getting out of it ---------------------------
+
+# Short limits, so the test takes seconds: a cluster that finished nothing for 8 s while tasks
+# wait is wedged (the system checks hold: 8 > Q_TIMEOUT + heartbeat).
+FAST_SUPERVISION = {
+    "Q_WORKERS": "2",
+    "Q_TIMEOUT": "5",
+    "Q_RETRY": "10",
+    "WORKER_STALLED_AFTER_SECONDS": "8",
+    "WORKER_HEARTBEAT_SECONDS": "2",
+    "WORKER_BEAT_SECONDS": "1",
+    "WORKER_POLL_SECONDS": "1",
+    "TASK_DATABASE_RETRY_SECONDS": "2",
+}
+
+
+class Supervisor(Cluster):
+    """`manage.py runworker` in a process group of its own."""
+
+    def __init__(self, log_path: Path, **extra_env):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": database_url(),
+            "Q_SYNC": "0",
+            **extra_env,
+        }
+        self.log_path = log_path
+        with open(log_path, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "runworker"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def cluster(self):
+        """The qcluster it runs now (a psutil.Process), once it runs one."""
+        import psutil
+
+        children = psutil.Process(self.process.pid).children()
+        return children[0] if children else None
+
+    def workers(self) -> list:
+        """The cluster's workers: the sentinel forks them first, then the monitor and pusher."""
+        cluster = self.cluster()
+        (sentinel,) = cluster.children()
+        forked = sorted(sentinel.children(), key=lambda p: (p.create_time(), p.pid))
+        return forked[: int(FAST_SUPERVISION["Q_WORKERS"])]
+
+
+def finished(func: str) -> int:
+    from django_q.models import Success
+
+    return Success.objects.filter(func=func).count()
+
+
+def run_tasks(n: int, tag: str):
+    from django_q.tasks import async_task
+
+    for i in range(n):
+        async_task("math.floor", i + 0.5, task_name=f"{tag}-{i}")
+
+
+@pytest.mark.worker
+def test_runworker_restarts_a_cluster_wedged_by_a_killed_idle_worker(
+    enqueue_for_real, live_demo_site, tmp_path
+):
+    """kill -9 of the idle worker that waits in the cluster's task queue (it holds the queue's
+    read lock): q2 starts another worker, but nothing runs any more, and nothing says so. The
+    supervisor sees tasks waiting and no progress, kills the cluster's whole group and starts a
+    fresh cluster, and the tasks run."""
+    import psutil
+
+    supervisor = Supervisor(tmp_path / "runworker.log", **FAST_SUPERVISION)
+    try:
+        run_tasks(4, "before")
+        wait_for(lambda: finished("math.floor") == 4, why="no cluster ran", cluster=supervisor)
+        first_cluster = supervisor.cluster()
+        time.sleep(1)  # both workers back in the queue's get(): one holds the read lock
+        states = {w.pid: Path(f"/proc/{w.pid}/wchan").read_text() for w in supervisor.workers()}
+        in_the_pipe = [pid for pid, state in states.items() if "pipe" in state]
+        assert len(in_the_pipe) == 1, states  # the next in line; the other waits for the lock
+        os.kill(in_the_pipe[0], signal.SIGKILL)
+        killed_at = time.monotonic()
+
+        run_tasks(10, "after")
+        time.sleep(5)
+        # q2 restarted the worker, yet nothing ran (within the supervisor's 8-second limit).
+        assert supervisor.cluster().pid == first_cluster.pid
+        assert finished("math.floor") == 4, supervisor.output()
+
+        wait_for(
+            lambda: finished("math.floor") == 14,
+            seconds=60,
+            why="the supervisor did not restore processing",
+            cluster=supervisor,
+        )
+        recovered_in = time.monotonic() - killed_at
+        log = supervisor.output(200)
+        assert "Restarting the q2 cluster" in log and "tasks wait" in log
+        assert not psutil.pid_exists(first_cluster.pid)  # the wedged group, gone whole
+        print(f"processing restored {recovered_in:.1f} s after the kill")
+    finally:
+        cluster = supervisor.cluster()
+        supervisor.process.terminate()  # SIGTERM: runworker stops its cluster, then itself
+        supervisor.process.wait(timeout=30)
+    with pytest.raises(ProcessLookupError):  # nothing of the cluster is left behind
+        os.killpg(cluster.pid, 0)
+
+
+@pytest.mark.worker
+def test_runworker_starts_a_fresh_cluster_when_its_cluster_dies(
+    enqueue_for_real, live_demo_site, tmp_path
+):
+    supervisor = Supervisor(tmp_path / "runworker.log", **FAST_SUPERVISION)
+    try:
+        wait_for(lambda: supervisor.cluster() is not None, why="no cluster", cluster=supervisor)
+        first = supervisor.cluster()
+        os.killpg(first.pid, signal.SIGKILL)
+        run_tasks(3, "after-death")
+        wait_for(
+            lambda: finished("math.floor") == 3,
+            seconds=60,
+            why="no fresh cluster",
+            cluster=supervisor,
+        )
+        assert supervisor.cluster().pid != first.pid
+        assert "it exited with -9" in supervisor.output(200)
+    finally:
+        supervisor.process.terminate()
+        supervisor.process.wait(timeout=30)

@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Errors under /api/ (a 405, an unknown address, a server error) answer JSON too.
     "forms_app.middleware.JsonErrorsMiddleware",
+    # While the database can't be reached: 503 with Retry-After on every path, not an HTML 500
+    # (outside everything that reads the database: sessions, the Site, the page cache).
+    "pages.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,6 +184,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# While the database can't be reached, every request answers 503 with this Retry-After (seconds).
+DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))
 
 # Caches: local memory unless Redis is configured (shared by every worker and web process).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -286,9 +291,38 @@ CASEWORK = {
     "NOTICE_SENDING_STALE_MINUTES": int(os.environ.get("NOTICE_SENDING_STALE_MINUTES", "5")),
     # The case's caseworker is warned this many working days before the due date.
     "WARN_WORKING_DAYS_BEFORE_DUE": 3,
-    # A case left in a non-final state longer than this is handed to the queue again.
+    # The sweeper runs this often (minutes). It enqueues each case whose task never reached the
+    # queue (the broker failed just after the commit) once it is UNQUEUED_CASE_AFTER_MINUTES
+    # old, and each case idle (neither moved on nor enqueued) longer than
+    # STUCK_CASE_AFTER_MINUTES: its worker died and q2's own redelivery (Q_RETRY) did not help.
+    # A case whose task merely waits in the queue is left alone. STUCK_CASE_AFTER_MINUTES must
+    # exceed Q_RETRY + Q_TIMEOUT (checked: casework.E001).
+    "SWEEP_EVERY_MINUTES": int(os.environ.get("SWEEP_EVERY_MINUTES", "1")),
+    "UNQUEUED_CASE_AFTER_MINUTES": int(os.environ.get("UNQUEUED_CASE_AFTER_MINUTES", "1")),
     "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
-    "SWEEP_EVERY_MINUTES": 10,
+    # The task queue's pulse (casework/liveness.py): each cluster notes its progress at most
+    # every WORKER_BEAT_SECONDS; a cluster that finished nothing for WORKER_STALLED_AFTER_SECONDS
+    # while tasks wait is wedged (`manage.py runworker` restarts it; /healthz/worker answers
+    # 503). runworker looks every WORKER_POLL_SECONDS and enqueues a heartbeat task whenever
+    # the queue is empty, at most every WORKER_HEARTBEAT_SECONDS. WORKER_STALLED_AFTER_SECONDS
+    # must exceed Q_TIMEOUT + WORKER_HEARTBEAT_SECONDS (a long task is not a wedge; checked:
+    # casework.E003).
+    "WORKER_BEAT_SECONDS": float(os.environ.get("WORKER_BEAT_SECONDS", "5")),
+    "WORKER_STALLED_AFTER_SECONDS": int(
+        os.environ.get("WORKER_STALLED_AFTER_SECONDS", str(Q_CLUSTER["timeout"] + 60))
+    ),
+    "WORKER_POLL_SECONDS": float(os.environ.get("WORKER_POLL_SECONDS", "5")),
+    # A cluster none of whose workers started within this is restarted too.
+    "WORKER_START_SECONDS": int(os.environ.get("WORKER_START_SECONDS", "120")),
+    "WORKER_HEARTBEAT_SECONDS": int(os.environ.get("WORKER_HEARTBEAT_SECONDS", "30")),
+    # A task that meets a database blip (a restart, a failover) closes the broken connection
+    # and runs again, waiting FIRST_WAIT seconds, doubling up to MAX_WAIT, for up to SECONDS
+    # (less than Q_TIMEOUT, checked: casework.E002); then it fails and q2 records it.
+    "TASK_DATABASE_RETRY": {
+        "SECONDS": int(os.environ.get("TASK_DATABASE_RETRY_SECONDS", "30")),
+        "FIRST_WAIT": 0.5,
+        "MAX_WAIT": 5,
+    },
     # Where the registries are reached; each registry's URL is this + its code (editable later in
     # the admin). In development, the mocks served by this same site.
     "REGISTRY_GATEWAY_URL": os.environ.get("REGISTRY_GATEWAY_URL", f"{SITE_URL}/registry-mocks/"),

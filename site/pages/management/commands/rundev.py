@@ -1,8 +1,8 @@
 """`make run`: the development web server and a django-q2 cluster side by side, stopped together.
 
-django-q2's cluster can hang in its own SIGTERM handler (django-q2 issue #346), so a stop that
-waits for it politely may wait forever: it gets SIGTERM, a few seconds, then SIGKILL for its whole
-process group. A cluster that dies on its own is started again.
+The cluster runs under `manage.py runworker`, which restarts it when it dies or stops processing
+tasks (django-q2 issue #23) and stops it with SIGTERM, then SIGKILL (#346). The web server gets
+SIGTERM, a few seconds, then SIGKILL. A supervisor that dies on its own is started again.
 """
 
 import os
@@ -14,6 +14,8 @@ import time
 from django.core.management.base import BaseCommand
 
 GRACE_SECONDS = 10
+# runworker itself gives its cluster 10 seconds before killing it.
+WORKER_GRACE_SECONDS = 20
 
 
 class Command(BaseCommand):
@@ -30,20 +32,20 @@ class Command(BaseCommand):
         try:
             while web.poll() is None:
                 if cluster.poll() is not None:
-                    self.stderr.write(f"q2 cluster exited ({cluster.returncode}): restarting it")
+                    self.stderr.write(f"runworker exited ({cluster.returncode}): restarting it")
                     cluster = self._start_cluster(manage)
                 time.sleep(1)
         except (KeyboardInterrupt, SystemExit):
             pass
         finally:
-            self._stop(cluster)
+            self._stop(cluster, grace=WORKER_GRACE_SECONDS)
             self._stop(web)
 
     def _start_cluster(self, manage):
-        # Its own process group, so stopping it reaches every worker it forked.
-        return subprocess.Popen([*manage, "qcluster"], start_new_session=True)
+        # Its own process group: Ctrl-C reaches it through us, in order.
+        return subprocess.Popen([*manage, "runworker"], start_new_session=True)
 
-    def _stop(self, process):
+    def _stop(self, process, grace=GRACE_SECONDS):
         """SIGTERM, then SIGKILL after the grace period, to the process's group if it leads one."""
         if process.poll() is not None:
             return
@@ -54,8 +56,8 @@ class Command(BaseCommand):
 
         send(signal.SIGTERM)
         try:
-            process.wait(timeout=GRACE_SECONDS)
+            process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
-            self.stderr.write(f"pid {process.pid} ignored SIGTERM for {GRACE_SECONDS} s: killed")
+            self.stderr.write(f"pid {process.pid} ignored SIGTERM for {grace} s: killed")
             send(signal.SIGKILL)
             process.wait()

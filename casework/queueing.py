@@ -1,0 +1,43 @@
+"""Putting a case's task on the q2 queue, after its transaction committed.
+
+The commit is what counts: a broker that can't be reached at that moment (Redis restarting, the
+database between the commit and the enqueue) must not turn a saved application into an error
+for the person who sent it. The failure is logged, `Case.enqueued_at` stays empty, and the
+sweeper (pipeline.sweep_stuck_cases, every `SWEEP_EVERY_MINUTES`) enqueues the case.
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django_q.conf import Conf
+from django_q.tasks import async_task
+
+from .models import Case
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_case(case_id: int, func: str = "casework.tasks.process_case") -> bool:
+    """Enqueue the case's task and note when; False (logged) when the broker refused it."""
+    name = func.rsplit(".", 1)[-1]
+    try:
+        async_task(func, case_id, task_name=f"{name.replace('_', '-')}-{case_id}", group=name)
+    except Exception:
+        if Conf.SYNC:
+            raise  # the task ran right here (tests, no cluster): its errors are its own
+        logger.exception("Case %s could not be enqueued; the sweeper will enqueue it", case_id)
+        return False
+    try:
+        Case.objects.filter(pk=case_id).update(enqueued_at=timezone.now())
+    except Exception:
+        # Enqueued all the same; the sweeper may enqueue it once more, which is harmless.
+        logger.exception("Case %s was enqueued but the time could not be noted", case_id)
+    return True
+
+
+def enqueue_after_commit(case_id: int, func: str = "casework.tasks.process_case"):
+    """Called inside the transaction that moved the case: the task is enqueued once it commits.
+    Until then the case counts as not enqueued, so a failed enqueue is picked up soon."""
+    Case.objects.filter(pk=case_id).update(enqueued_at=None)
+    transaction.on_commit(lambda: enqueue_case(case_id, func))
