@@ -1,7 +1,13 @@
-from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from .models import DeclarationFormVersion, Draft, OperatorProfile, Submission
+from .models import (
+    DeclarationFormVersion,
+    Draft,
+    OperatorProfile,
+    ReferenceSequence,
+    Submission,
+)
 
 
 def current_form_version(service) -> DeclarationFormVersion | None:
@@ -85,7 +91,24 @@ def submissions_for_admin():
 def search_by_reference(submissions, typed: str):
     """Submissions whose reference starts with what was typed, in capitals: a whole reference
     or its beginning (UDSY-2026-0001), by the reference's index whatever the table's size."""
-    return submissions.filter(reference__startswith=normalise_reference(typed))
+    return submissions.filter(reference_matches(typed))
+
+
+def reference_matches(typed: str, field: str = "reference") -> Q:
+    """What a search for `typed` matches in a reference field, always by its index: a whole
+    reference or its beginning; a number alone is that number of every prefix and year (the
+    reference counters say which there are)."""
+    typed = normalise_reference(typed)
+    if typed.isdigit() and len(typed) <= MAX_NUMBER_DIGITS:
+        references = [
+            f"{prefix}-{year}-{int(typed):06d}"
+            for prefix, year in ReferenceSequence.objects.values_list("prefix", "year")
+        ]
+        return Q(**{f"{field}__in": references})
+    return Q(**{f"{field}__startswith": typed})
+
+
+MAX_NUMBER_DIGITS = 9
 
 
 def normalise_reference(typed: str) -> str:
