@@ -33,8 +33,9 @@ def event_hash(event: AuditEvent, previous_hash: str) -> str:
 
 def record_event(action: str, *, case=None, actor=None, reason: str = "", data=None) -> AuditEvent:
     """Append an event; joins the caller's transaction so the event and the change it records
-    are written together or not at all."""
-    with transaction.atomic():
+    are written together or not at all (no savepoint: a failed event fails the caller's
+    transaction, whatever it catches)."""
+    with transaction.atomic(savepoint=False):
         head, _created = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             case=case,

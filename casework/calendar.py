@@ -50,11 +50,12 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Working days after `start` up to and including `end`; negative when `end` is earlier."""
+def working_days_between(start: date, end: date, calendar: WorkingCalendar | None = None) -> int:
+    """Working days after `start` up to and including `end`; negative when `end` is earlier.
+    `calendar` (covering both days) saves its query when many are counted at once."""
     if end < start:
-        return -working_days_between(end, start)
-    calendar = WorkingCalendar(start, end)
+        return -working_days_between(end, start, calendar)
+    calendar = calendar or WorkingCalendar(start, end)
     return sum(
         calendar.is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1)
     )

@@ -3,12 +3,11 @@ in a final status) can't file another for the same e-service. Submissions of one
 checked one at a time (the lock key is the applicant's FİN), so two first applications sent at
 once make one."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from forms_app.guards import SubmissionRefused, register_submission_guard
 
-from .declaration import DEFAULT_FIELDS, read_declaration
+from .declaration import read_declaration
 from .models import Case
 
 
@@ -17,13 +16,14 @@ def applicant_pin(service, answers) -> str | None:
 
 
 def open_case_of_applicant(service, pin: str) -> Case | None:
-    """The applicant's case, not yet in a final status, of any language version of `service`."""
-    pin_field = {**DEFAULT_FIELDS, **settings.CASEWORK.get("DECLARATION_FIELDS", {})}
+    """The applicant's case, not yet in a final status, of any language version of `service`:
+    found by the applicant's member row (indexed by FİN), however many cases there are."""
     return (
         Case.objects.exclude(status__in=Case.FINAL_STATUSES)
         .filter(
             submission__service__translation_key=service.translation_key,
-            **{f"submission__answers__{pin_field['applicant_pin']}": pin},
+            members__pin=pin,
+            members__is_applicant=True,
         )
         .order_by("received_at")
         .first()

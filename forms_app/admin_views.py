@@ -28,6 +28,7 @@ from wagtail.snippets.views import snippets
 
 from . import selectors, services
 from .exports import SubmissionExport, csv_safe
+from .listing import LargeTableListingMixin
 from .models import DeclarationForm, DeclarationFormVersion, Submission
 from .personal_data import accessed
 from .presenters import answer_rows
@@ -142,9 +143,10 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["form", "form_version", "channel", "submitted_at"]
 
 
-class SubmissionIndexView(StrictFiltersMixin, IndexView):
-    """Submissions, searchable by reference and filtered by form, version, channel and date;
-    downloadable as CSV or XLSX with a column per field (see exports.py)."""
+class SubmissionIndexView(StrictFiltersMixin, LargeTableListingMixin, IndexView):
+    """Submissions, searchable by reference (a whole one or its beginning) and filtered by form,
+    version, channel and date; downloadable as CSV or XLSX with a column per field (see
+    exports.py). Millions of rows: no full count (listing.py), an indexed search."""
 
     # The export's columns depend on the versions exported, so they are found when exporting.
     show_export_buttons = True
@@ -155,6 +157,11 @@ class SubmissionIndexView(StrictFiltersMixin, IndexView):
 
     def get_base_queryset(self):
         return selectors.submissions_for_admin()
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return selectors.search_by_reference(queryset, self.search_query)
 
     @cached_property
     def chosen_version(self) -> DeclarationFormVersion | None:

@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from . import ratelimit, selectors, services
@@ -176,7 +177,13 @@ def _services():
 
 def _service(slug: str) -> EServicePage:
     # Checked first, so nothing like a NUL byte from a URL ever reaches the database.
-    page = _services().filter(slug=slug).first() if slug_unicode_re.match(slug) else None
+    page = (
+        selectors.public_service(
+            slug, get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        if slug_unicode_re.match(slug)
+        else None
+    )
     if page is None:
         raise ApiError(404, _("There is no e-service with this name."))
     return page
@@ -370,10 +377,11 @@ def _submit(request, slug: str, language: str):
     status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
     receipt = links.reverse_subpage("receipt", args=[submission.public_id])
     receipt += "?" + urlencode({"t": services.receipt_token(submission)})
+    page_url = links.get_url(request)  # once: Wagtail finds the site and its root paths
     body = {
         "reference": submission.reference,
-        "status_url": _absolute(request, links, status),
-        "receipt_url": _absolute(request, links, receipt),
+        "status_url": request.build_absolute_uri(page_url + status),
+        "receipt_url": request.build_absolute_uri(page_url + receipt),
     }
     return api.create_response(request, body, status=201)
 

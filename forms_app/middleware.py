@@ -3,9 +3,8 @@ address (404), a body Django refuses before the API sees it, a server error."""
 
 import json
 
+from django.conf import settings
 from django.http import HttpResponse
-
-API_PREFIX = "/api/"
 
 
 class JsonErrorsMiddleware:
@@ -15,7 +14,7 @@ class JsonErrorsMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            request.path.startswith(API_PREFIX)
+            request.path.startswith(settings.API_PATH_PREFIX)
             and response.status_code >= 400
             and not response.get("Content-Type", "").startswith("application/json")
         ):

@@ -154,7 +154,26 @@ class DeclarationFormVersion(models.Model):
 
     @cached_property
     def definition(self) -> FormDefinition:
-        return FormDefinition.from_stream(self.schema)
+        return frozen_definition(self)
+
+
+# A version never changes once frozen, so its parsed definition is kept for the life of the
+# process (parsing a schema took a good part of every submission). Keyed by the content hash
+# too: a test database reuses ids after a rollback.
+_definitions: dict[tuple[int, str], FormDefinition] = {}
+MAX_CACHED_DEFINITIONS = 64
+
+
+def frozen_definition(version: DeclarationFormVersion) -> FormDefinition:
+    key = (version.pk, version.content_hash)
+    definition = _definitions.get(key) if version.pk else None
+    if definition is None:
+        definition = FormDefinition.from_stream(version.schema)
+        if version.pk:
+            if len(_definitions) >= MAX_CACHED_DEFINITIONS:
+                _definitions.clear()
+            _definitions[key] = definition
+    return definition
 
 
 class EServicePage(RoutablePageMixin, Page):
@@ -332,6 +351,10 @@ class Submission(models.Model):
     )
     idempotency_key = models.CharField(max_length=128, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True, db_index=True)
+
+    # Wagtail's reference index ("usage") would get a row per submission, written in every
+    # submit: a submission's references (its service page) are not what an editor looks up.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("submission")

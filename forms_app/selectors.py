@@ -1,15 +1,45 @@
-from django.db.models import Count
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 
-from .models import DeclarationFormVersion, Draft, OperatorProfile, Submission
+from .models import (
+    DeclarationFormVersion,
+    Draft,
+    OperatorProfile,
+    ReferenceSequence,
+    Submission,
+)
 
 
 def current_form_version(service) -> DeclarationFormVersion | None:
     """The latest published version of the service's declaration form."""
     if not service.declaration_form_id:
         return None
+    # The schemas are left in the database: the version's parsed definition is cached (a
+    # frozen version never changes), and the form is here for its actions, read fresh.
     return (
         DeclarationFormVersion.objects.filter(form_id=service.declaration_form_id)
+        .select_related("form")
+        .defer("schema", "form__schema")
         .order_by("-number")
+        .first()
+    )
+
+
+def public_service(slug: str, language_code: str):
+    """The live e-service page with this slug in this locale, unless a view restriction covers
+    it (its own or an ancestor's): one query, with its locale."""
+    from wagtail.models import PageViewRestriction
+
+    from .models import EServicePage
+
+    # A restriction on the page or above it: the page's path starts with the restricted one's.
+    page_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    restricted = PageViewRestriction.objects.filter(StartsWith(page_path, F("page__path")))
+    return (
+        EServicePage.objects.live()
+        .filter(slug=slug, locale__language_code=language_code)
+        .exclude(Exists(restricted))
+        .select_related("locale")
         .first()
     )
 
@@ -58,6 +88,33 @@ def submissions_for_admin():
     return Submission.objects.select_related("service", "form_version__form", "operator")
 
 
+def search_by_reference(submissions, typed: str):
+    """Submissions whose reference starts with what was typed, in capitals: a whole reference
+    or its beginning (UDSY-2026-0001), by the reference's index whatever the table's size."""
+    return submissions.filter(reference_matches(typed))
+
+
+def reference_matches(typed: str, field: str = "reference") -> Q:
+    """What a search for `typed` matches in a reference field, always by its index: a whole
+    reference or its beginning; a number alone is that number of every prefix and year (the
+    reference counters say which there are)."""
+    typed = normalise_reference(typed)
+    if typed.isdigit() and len(typed) <= MAX_NUMBER_DIGITS:
+        references = [
+            f"{prefix}-{year}-{int(typed):06d}"
+            for prefix, year in ReferenceSequence.objects.values_list("prefix", "year")
+        ]
+        return Q(**{f"{field}__in": references})
+    return Q(**{f"{field}__startswith": typed})
+
+
+MAX_NUMBER_DIGITS = 9
+
+
+def normalise_reference(typed: str) -> str:
+    return "".join(typed.split()).upper()
+
+
 def form_versions_for_admin():
     """Form versions with their form, publisher and number of submissions."""
     return DeclarationFormVersion.objects.select_related("form", "published_by").annotate(
@@ -101,6 +158,8 @@ def service_in_language(page, language: str):
     """The service page's translation in `language`, if it is live, else the page itself."""
     from .models import EServicePage
 
+    if page.locale.language_code == language:
+        return page  # a live page is its own translation
     translated = EServicePage.objects.live().filter(
         translation_key=page.translation_key, locale__language_code=language
     )

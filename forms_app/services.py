@@ -12,8 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import F
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 
@@ -389,16 +388,32 @@ def api_key_for(secret: str) -> ApiKey | None:
 
 
 def _next_reference(prefix: str, year: int) -> str:
-    """The next number of this prefix and year. The UPDATE holds the row lock until commit, so
-    concurrent submits get consecutive numbers and never the same one."""
-    ReferenceSequence.objects.get_or_create(prefix=prefix, year=year)
-    ReferenceSequence.objects.filter(prefix=prefix, year=year).update(
-        last_number=F("last_number") + 1
-    )
-    number = ReferenceSequence.objects.values_list("last_number", flat=True).get(
-        prefix=prefix, year=year
-    )
+    """The next number of this prefix and year, in one statement (PostgreSQL and SQLite both
+    upsert). The row stays locked until commit, so concurrent submits get consecutive numbers
+    and never the same one."""
+    table = connection.ops.quote_name(ReferenceSequence._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (prefix, year, last_number) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (prefix, year) DO UPDATE SET last_number = {table}.last_number + 1 "
+            "RETURNING last_number",
+            [prefix, year],
+        )
+        (number,) = cursor.fetchone()
     return f"{prefix}-{year}-{number:06d}"
+
+
+def _lock(keys: list[str]):
+    """Take the guards' row locks, creating the rows as needed, in one statement: an upsert that
+    finds the row locks it until commit (PostgreSQL; SQLite writes one at a time anyway)."""
+    table, key = (connection.ops.quote_name(n) for n in (SubmissionLock._meta.db_table, "key"))
+    rows = ", ".join(["(%s)"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key}) VALUES {rows} "  # noqa: S608
+            f"ON CONFLICT ({key}) DO UPDATE SET {key} = excluded.{key}",
+            keys,
+        )
 
 
 def _check_guards(service, answers, idempotency_key) -> Submission | None:
@@ -406,10 +421,7 @@ def _check_guards(service, answers, idempotency_key) -> Submission | None:
     that committed while this one waited is the answer (a retry, not a second application)."""
     keys = guards.lock_keys(service, answers)
     if keys:
-        SubmissionLock.objects.bulk_create(
-            [SubmissionLock(key=key) for key in keys], ignore_conflicts=True
-        )
-        list(SubmissionLock.objects.select_for_update().filter(key__in=keys).order_by("key"))
+        _lock(keys)
     if idempotency_key:
         existing = Submission.objects.filter(service=service, idempotency_key=idempotency_key)
         if submission := existing.first():

@@ -31,6 +31,10 @@ class ActiveThemeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(settings.API_PATH_PREFIX):
+            # The JSON API renders no template: no theme, nor the Site and settings look-ups.
+            request.theme_preview = None
+            return self.get_response(request)
         request.theme_preview = previewed_theme(request)
         name = request.theme_preview
         if name is None and Site.find_for_request(request):

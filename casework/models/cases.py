@@ -93,6 +93,10 @@ class Case(models.Model):
     )
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
 
+    # Not in Wagtail's reference index ("usage"): a row per case, written in every submit, for
+    # references (its caseworker) nobody looks up there.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -100,6 +104,17 @@ class Case(models.Model):
         permissions = [
             ("work_on_cases", "Can claim flagged cases and resolve them"),
             ("supervise_cases", "Can see every case, reassign, and approve reversals"),
+        ]
+        indexes = [
+            # The open cases by deadline (the queue, the overdue, the SLA board): a few thousand
+            # among millions of closed ones. The condition is FINAL_STATUSES, spelled out.
+            models.Index(
+                fields=["due_date"],
+                condition=~models.Q(status__in=["closed", "decided"]),
+                name="case_open_by_due_date",
+            ),
+            # Arrivals a day (the SLA board's last 30 days).
+            models.Index(fields=["received_at"], name="case_received_at"),
         ]
 
     def __str__(self):

@@ -57,7 +57,11 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        indexes = [models.Index(fields=["outcome", "decided_at"])]
+        indexes = [
+            models.Index(fields=["outcome", "decided_at"]),
+            # Decisions a day, and the share in time, over the SLA board's recent days.
+            models.Index(fields=["decided_at"], name="decision_decided_at"),
+        ]
 
     def __str__(self):
         return f"{self.case.reference}: {self.get_outcome_display()}"

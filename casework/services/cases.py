@@ -23,7 +23,8 @@ def open_case(submission) -> Case:
     """Open the case of a new submission; runs inside the submit transaction."""
     declaration = read_declaration(submission.answers)
     due = decision_due(timezone.localdate(submission.submitted_at or timezone.now()))
-    with transaction.atomic():
+    # No savepoint: inside the submit transaction, a failure here fails the whole submission.
+    with transaction.atomic(savepoint=False):
         case = Case.objects.create(
             submission=submission, reference=submission.reference, due_date=due
         )

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from ..models import IssuedDocument
 from ..presenters import submission_rows
@@ -18,6 +19,7 @@ from .pdf import FONT, FONT_BOLD, QrCode, styles
 from .store import register_renderer
 
 QR_SIZE = 35 * mm
+MARGIN = 18 * mm
 
 
 def _qr(url: str) -> QrCode:
@@ -37,10 +39,10 @@ def render_receipt(submission, code: str, verify_url: str) -> bytes:
             buffer,
             pagesize=A4,
             title=_("Receipt %(reference)s") % {"reference": submission.reference},
-            leftMargin=18 * mm,
-            rightMargin=18 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
         )
         submitted_at = timezone.localtime(submission.submitted_at)
         story = [
@@ -119,24 +121,77 @@ def _signature_lines() -> Table:
     return Table(cells, colWidths=["50%", "50%"])
 
 
-def _table(rows, bold_values=False):
-    s = styles()
-    value_font = FONT_BOLD if bold_values else FONT
-    data = [
-        [
-            Paragraph(escape(str(label)), s["body"]),
-            Paragraph(f"<font face='{value_font}'>{escape(str(value))}</font>", s["body"]),
-        ]
-        for label, value in rows
-    ]
-    table = Table(data, colWidths=[60 * mm, None])
-    table.setStyle(
-        TableStyle(
+LABEL_WIDTH = 60 * mm
+VALUE_WIDTH = A4[0] - 2 * MARGIN - LABEL_WIDTH
+PADDING = 6  # around each cell's text, as a platypus table has it
+FONT_SIZE = 10
+LEADING = 12
+LABEL_COLOUR = colors.HexColor("#444444")
+RULE_COLOUR = colors.lightgrey
+
+
+class Rows(Flowable):
+    """Label and value rows, each value wrapping within its column, a thin rule under each row,
+    split across pages between rows. Drawn straight on the canvas: a table of Paragraphs (each
+    parsed, measured and drawn word by word) took most of the receipt's rendering time."""
+
+    def __init__(self, rows, value_font=FONT):
+        super().__init__()
+        self.rows = rows  # [(label lines, value lines)]
+        self.value_font = value_font
+
+    @classmethod
+    def of(cls, rows, value_font=FONT):
+        def lines(text, font, width):
+            return simpleSplit(str(text), font, FONT_SIZE, width - 2 * PADDING) or [""]
+
+        return cls(
             [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444")),
-            ]
+                (lines(label, FONT, LABEL_WIDTH), lines(value, value_font, VALUE_WIDTH))
+                for label, value in rows
+            ],
+            value_font,
         )
-    )
-    return table
+
+    @staticmethod
+    def _height(row) -> float:
+        return max(len(row[0]), len(row[1])) * LEADING + 2 * PADDING
+
+    def wrap(self, available_width, available_height):
+        self.width = LABEL_WIDTH + VALUE_WIDTH
+        self.height = sum(self._height(row) for row in self.rows)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        used, count = 0, 0
+        for row in self.rows:
+            if used + self._height(row) > available_height:
+                break
+            used += self._height(row)
+            count += 1
+        if count == 0:
+            return []  # not even one row fits: the next frame
+        return [Rows(self.rows[:count], self.value_font), Rows(self.rows[count:], self.value_font)]
+
+    def draw(self):
+        canvas = self.canv
+        top = self.height
+        for labels, values in self.rows:
+            height = self._height((labels, values))
+            baseline = top - PADDING - FONT_SIZE
+            canvas.setFillColor(LABEL_COLOUR)
+            canvas.setFont(FONT, FONT_SIZE)
+            for n, text in enumerate(labels):
+                canvas.drawString(PADDING, baseline - n * LEADING, text)
+            canvas.setFillColor(colors.black)
+            canvas.setFont(self.value_font, FONT_SIZE)
+            for n, text in enumerate(values):
+                canvas.drawString(LABEL_WIDTH + PADDING, baseline - n * LEADING, text)
+            top -= height
+            canvas.setStrokeColor(RULE_COLOUR)
+            canvas.setLineWidth(0.25)
+            canvas.line(0, top, self.width, top)
+
+
+def _table(rows, bold_values=False):
+    return Rows.of(rows, FONT_BOLD if bold_values else FONT)

@@ -5,11 +5,14 @@ whole declaration before it is submitted, and JSON posted to the API. A field wh
 not met is not required and its answer is dropped.
 """
 
+import copy
+import datetime
 from collections.abc import Mapping
 
 from django import forms
 from django.forms import formset_factory
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -44,12 +47,32 @@ class BaseItemFormSet(forms.BaseFormSet):
     }
 
 
-def _formfields(fields, language, choices_from=None):
+def _formfields(fields, language, choices_from=None, *, copied=True):
+    """`copied=False` for a form class's declared fields: Django copies those for each form."""
     return {
-        f.name: build_formfield(f, language, choices_from=choices_from)
-        for f in fields
-        if f.is_input
+        f.name: _formfield(f, language, choices_from, copied=copied) for f in fields if f.is_input
     }
+
+
+# Building a field (labels, messages, choices, validators) cost more than validating it. A field
+# whose options don't come from the answers is built once per definition, language and day, and
+# each form gets a copy, as Django's forms copy their declared fields. Definitions of published
+# versions live as long as the process (models.frozen_definition); the entry holds its
+# definition, so the id it is keyed by can't be taken by another one.
+_prototypes: dict[tuple, tuple[FieldDefinition, forms.Field]] = {}
+MAX_PROTOTYPES = 2000
+
+
+def _formfield(f: FieldDefinition, language: str, choices_from, *, copied=True) -> forms.Field:
+    if f.options.get("choices_from"):
+        return build_formfield(f, language, choices_from=choices_from)
+    key = (id(f), language, translation.get_language(), datetime.date.today())
+    entry = _prototypes.get(key)
+    if entry is None or entry[0] is not f:
+        if len(_prototypes) >= MAX_PROTOTYPES:
+            _prototypes.clear()
+        entry = _prototypes[key] = (f, build_formfield(f, language))
+    return copy.deepcopy(entry[1]) if copied else entry[1]
 
 
 class StepForm:
@@ -114,7 +137,7 @@ class StepForm:
             type(
                 "ItemForm",
                 (ItemForm,),
-                _formfields(group.fields, self.language, self._choices_from),
+                _formfields(group.fields, self.language, self._choices_from, copied=False),
             ),
             formset=BaseItemFormSet,
             extra=0,

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,15 +43,22 @@ def web_server(live_demo_site, tmp_path):
     The test settings (DEBUG off, cached templates) rather than production's: those set
     Secure cookies, which a client over plain HTTP never sends back.
     """
+    with gunicorn(tmp_path / "gunicorn.log", workers=WORKERS) as server:
+        yield server
+
+
+@contextmanager
+def gunicorn(log, *, workers, settings="config.settings.test", env=None):
+    """A gunicorn of `workers` sync workers on the test database, in its own process group."""
     port = free_port()
-    log = tmp_path / "gunicorn.log"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": database_url(),
         "DB_CONN_MAX_AGE": "60",  # as docs/deployment.md recommends
         "Q_SYNC": "0",  # a submission enqueues its case, as in production; nobody processes it
         "LOG_LEVEL": "WARNING",
+        **(env or {}),
     }
     with log.open("w") as output:
         process = subprocess.Popen(
@@ -64,7 +72,7 @@ def web_server(live_demo_site, tmp_path):
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                str(WORKERS),
+                str(workers),
                 "--timeout",
                 "60",
                 "--log-level",
@@ -79,7 +87,7 @@ def web_server(live_demo_site, tmp_path):
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_serving(process, base_url, log)
-        yield Server(base_url, WORKERS)
+        yield Server(base_url, workers)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

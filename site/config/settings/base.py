@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "csp",
 ]
 
+# Where the JSON API lives: its answers are JSON (errors too), and no theme is looked up for it.
+API_PATH_PREFIX = "/api/"
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -421,6 +424,10 @@ FORMS_APP = {
 # Home and e-service pages served from the cache to visitors without a session, purged whenever
 # an editor publishes; the entry expires anyway after this many seconds.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+# The admin's long listings (submissions, cases) count their rows exactly up to this many; past
+# it they say "about N" (the whole table: PostgreSQL's estimate) or "more than N" (filtered).
+ADMIN_LISTINGS = {"EXACT_COUNT_UP_TO": int(os.environ.get("ADMIN_EXACT_COUNT_UP_TO", "10000"))}
 STATISTICS = {
     "DAYS": 30,  # the per-day chart and table
     "CACHE_SECONDS": int(os.environ.get("STATISTICS_CACHE_SECONDS", "300")),
