@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,14 @@ DEMO = FormDefinition.from_stream(TARGETED_ASSISTANCE_DECLARATION)
 FIN_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 FINS = st.text(FIN_ALPHABET, min_size=7, max_size=7)
 ENOUGH = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are read in English, whichever language an earlier test left active in
+    this thread (a request's, or none after a management command)."""
+    with translation.override("en"):
+        yield
 
 
 def check(answers, *, channel="api", language="en"):
