@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 import redis
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import transaction
@@ -163,3 +164,32 @@ def test_a_stuck_limit_shorter_than_q2s_own_retry_is_refused(settings):
         call_command("check")
     settings.CASEWORK = {**settings.CASEWORK, "STUCK_CASE_AFTER_MINUTES": 6}
     call_command("check")
+
+
+@pytest.mark.django_db
+def test_a_caseworkers_decision_stands_when_the_broker_is_down(
+    registries, submit_scenario, broker, django_capture_on_commit_callbacks
+):
+    """The decision commits; finishing it (letter, notice, closing) is enqueued by the sweeper
+    within a minute instead of an error page for the caseworker."""
+    from casework.services import desk
+    from tests.casework.test_desk import flagged
+
+    case = flagged(submit_scenario, "member_died")
+    caseworker = get_user_model().objects.get(username="caseworker")
+    grandmother = case.submission.answers["family_members"][-1]["pin"]
+    desk.claim_case(case.pk, caseworker)
+    broker.down = True
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.propose_resolution(
+            case.pk,
+            caseworker,
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate of 14 August 2026 in the civil registry",
+        )
+    case.refresh_from_db()
+    assert (case.status, case.enqueued_at) == (Case.Status.DECIDED, None)
+    broker.down = False
+    Case.objects.filter(pk=case.pk).update(status_changed_at=timezone.now() - timedelta(minutes=2))
+    assert pipeline.sweep_stuck_cases() == 1
+    assert broker.enqueued == [("casework.tasks.process_case", case.pk)]

@@ -25,6 +25,14 @@ FINS = st.text(FIN_ALPHABET, min_size=7, max_size=7)
 ENOUGH = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are read in English, whichever language an earlier test left active in
+    this thread (a request's, or none after a management command)."""
+    with translation.override("en"):
+        yield
+
+
 def check(answers, *, channel="api", language="en"):
     # In the language asked for, as the services call it (not whichever an earlier test left).
     with translation.override(language):
