@@ -31,7 +31,7 @@ def process_case(case_id: int) -> str:
     one vectorised simulation), so however many workers run, each works in batches."""
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         limit = settings.CASEWORK["BATCH_CASES"]
-        _process_together(services.take_received_cases(case_id, limit=limit))
+        _process_together(services.take_received_cases(case_id, limit=limit), own=case_id)
     else:
         services.enrich_case(case_id)
         services.decide_case(case_id)
@@ -55,11 +55,23 @@ def retry_waiting_cases() -> int:
     return _process_together(case_ids)
 
 
-def _process_together(case_ids: list[int]) -> int:
+def _process_together(case_ids: list[int], *, own: int | None = None) -> int:
+    """Enrich and decide cases together; then each decided case is finished by a task of its
+    own (the letter, the notices and closing are per case: workers share them, and a batch
+    never runs past the task time-out or loses its last cases' letters with a killed worker).
+    The task's `own` case is finished right here."""
     enriched = services.enrich_cases(case_ids)
     services.decide_cases(case_ids)  # one vectorised simulation for the batch
+    decided = set(
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED).values_list(
+            "pk", flat=True
+        )
+    )
     for case_id in case_ids:
-        finish(case_id)
+        if case_id == own:
+            finish(case_id)
+        elif case_id in decided:
+            queueing.enqueue_case(case_id, "casework.tasks.finish_case")
     return enriched
 
 

@@ -7,6 +7,7 @@ import pytest
 from casework import tasks
 from casework.models import Case, RegistryLookup
 from casework.services import enrich_cases, take_received_cases
+from tests.casework.test_enqueueing import broker  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,21 @@ def test_workers_running_at_once_take_different_cases(registries, submit_scenari
     # A second worker, meanwhile: the first's cases are not for it, its own is left to the first.
     assert take_received_cases(cases[1].pk, limit=2) == [cases[2].pk]
     assert take_received_cases(cases[0].pk, limit=5) == []
+
+
+def test_a_batch_leaves_each_other_decided_case_to_a_finishing_task_of_its_own(
+    registries,
+    submit_scenario,
+    settings,
+    broker,  # noqa: F811
+):
+    """The letters, notices and closing are per case: the worker finishes its own case and
+    enqueues the others', so a long batch never runs past the task's time-out with them."""
+    settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True}
+    cases = [submit_scenario(name) for name in FAMILIES]
+    tasks.process_case(cases[1].pk)
+    statuses = [Case.objects.get(pk=c.pk).status for c in cases]
+    assert statuses == ["decided", "closed", "flagged"]
+    assert broker.enqueued == [("casework.tasks.finish_case", cases[0].pk)]
+    tasks.finish_case(cases[0].pk)  # as the worker that takes that task
+    assert Case.objects.get(pk=cases[0].pk).status == "closed"

@@ -302,7 +302,7 @@ CASEWORK = {
     # exceed Q_RETRY + Q_TIMEOUT (checked: casework.E001).
     "SWEEP_EVERY_MINUTES": int(os.environ.get("SWEEP_EVERY_MINUTES", "1")),
     "UNQUEUED_CASE_AFTER_MINUTES": int(os.environ.get("UNQUEUED_CASE_AFTER_MINUTES", "1")),
-    "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "30")),
+    "STUCK_CASE_AFTER_MINUTES": int(os.environ.get("STUCK_CASE_AFTER_MINUTES", "10")),
     # The task queue's pulse (casework/liveness.py): each cluster notes its progress at most
     # every WORKER_BEAT_SECONDS; a cluster that finished nothing for WORKER_STALLED_AFTER_SECONDS
     # while tasks wait is wedged (`manage.py runworker` restarts it; /healthz/worker answers
