@@ -35,9 +35,10 @@ lint: install
 unit-tests: install
 	$(PY) -m pytest
 
-# A real q2 cluster, Playwright in chromium and the API fuzzer: slower, so apart from the unit tests.
+# A real q2 cluster, Playwright in chromium, the API fuzzer and the small load runs with faults
+# (a private PostgreSQL cluster of their own): slower, so apart from the unit tests.
 slow-tests: install
-	$(PY) -m pytest -m "worker or browser or api_fuzz"
+	$(PY) -m pytest -m "worker or browser or api_fuzz or load"
 
 # On SQLite the PostgreSQL-marked tests were skipped above: run them on a local server if any.
 postgres-tests: install
