@@ -42,6 +42,12 @@ def test_nothing_imports_the_registry_mocks():
         assert not [m for _, m in imported_modules(package) if m.startswith("registry_mocks")]
 
 
+def test_nothing_imports_the_load_run():
+    """loadtest/ drives the site from outside, over HTTP and SQL; the site never needs it."""
+    for package in ("forms_app", "casework", "themes", "site", "registry_mocks"):
+        assert not [m for _, m in imported_modules(package) if m.startswith("loadtest")]
+
+
 def imports_of_views(package: str) -> set[str]:
     """The files of `package` that import forms_app.views, relative imports included."""
     found = set()
