@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/emuraciet
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test unit-tests slow-tests postgres-tests lint format bench browsers \
+.PHONY: install run test unit-tests slow-tests postgres-tests lint format bench loadtest browsers \
 	node-modules messages lock clean
 
 $(VENV)/.installed: requirements.lock
@@ -60,6 +60,12 @@ format: install
 
 bench: install
 	$(PY) -m pytest -m benchmark -s tests/benchmarks
+
+# The load run (docs/benchmarks.md, "Load run"): N declarations end to end on 127.0.0.1, with its
+# own PostgreSQL cluster; ARGS passes more options (`manage.py loadtest --help`).
+N ?= 600
+loadtest: install
+	$(PY) manage.py loadtest --count $(N) $(ARGS)
 
 # Debian's chromium for the browser tests (Playwright's own browser download can't be used).
 browsers:

@@ -143,6 +143,9 @@ def create_database(pg: PrivatePostgres, name: str, env: dict, log: Path):
         pg.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
     pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    # Nothing to migrate, but what follows every migrate runs with the run's settings: the
+    # periodic jobs (batch mode's among them).
+    manage("migrate", "--noinput", env={**env, "DATABASE_URL": pg.url(name)}, log=log)
 
 
 class Process:

@@ -138,7 +138,7 @@ class Run:
             raise ValueError(f"A run lasts at most {MAX_SECONDS} s.")
         self.o = options
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        self.out = Path(options.out or processes.ROOT / "var" / "loadtest" / stamp)
+        self.out = Path(options.out or processes.ROOT / "var" / "loadtest" / stamp).resolve()
         self.out.mkdir(parents=True, exist_ok=True)
         self.logs = self.out / "logs"
         self.logs.mkdir(exist_ok=True)
@@ -506,6 +506,10 @@ class Run:
             waited = time.monotonic()
             self.wait_for_notices(min(deadline + 60, time.monotonic() + 60))
             self.phases["waiting for notices"] = round(time.monotonic() - waited, 1)
+            # Checked once nothing writes: verify_audit reads the events, then the chain's head.
+            stopping = time.monotonic()
+            self.stop_processes()
+            self.phases["stopping"] = round(time.monotonic() - stopping, 1)
             result = self.measure(
                 declarations,
                 cpu=cpu,
@@ -515,9 +519,7 @@ class Run:
                 size_delta=size_after - size_before,
             )
         finally:
-            stopping = time.monotonic()
             self.tear_down()
-            self.phases["tear-down"] = round(time.monotonic() - stopping, 1)
         result.figures["phases_seconds"] = self.phases
         from .report import write_report
 
@@ -525,15 +527,18 @@ class Run:
         return result
 
     def tear_down(self):
+        self.stop_processes()
+        if self.own_pg:
+            with contextlib.suppress(ProcessFailed):
+                self.pg.stop()
+
+    def stop_processes(self):
         self.stop_faults.set()
         # Every case is final by now; a q2 cluster may hang on SIGTERM (django-q2 #346).
         for process in self.clusters:
             process.kill()
         for process in [*self.webs, *filter(None, [self.mocks])]:
             process.stop(timeout=3)
-        if self.own_pg:
-            with contextlib.suppress(ProcessFailed):
-                self.pg.stop()
 
     # Measuring and checking --------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """`manage.py loadtest --count 600`: the load run (loadtest/run.py), on 127.0.0.1 only."""
 
+import signal
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -50,6 +52,9 @@ class Command(BaseCommand):
         faults.add_argument("--restart-web-at", type=float, default=0.0)
 
     def handle(self, **o):
+        # A stopped run (kill, a CI time-out) still stops what it started: exiting runs the
+        # run's clean-up, where the default SIGTERM would orphan every child process.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         low, high = (int(ms) for ms in o["latency"].split(","))
         try:
             options = Options(
