@@ -232,6 +232,8 @@ def gunicorn(name, port, workers, env, log, reuse_port=False) -> Process:
     command = [sys.executable, "-m", "gunicorn", "--chdir", "site", "config.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"]
     command += ["--access-logfile", str(log.with_suffix(".access.log")), "--log-level", "warning"]
+    # The request line, its status and how long the server took (ms): see `server_times`.
+    command += ["--access-logformat", '"%(r)s" %(s)s %(M)s']
     # gunicorn ≥ 25 opens a control socket per arbiter: several on one machine must not share it.
     command.append("--no-control-socket")
     if reuse_port:
@@ -291,15 +293,27 @@ class CpuMeter:
     def __init__(self, interval: float = 1.0):
         self.interval = interval
         self.roots: dict[str, callable] = {}
+        self.alone: set[str] = set()
         self.last: dict[tuple[str, int], float] = {}
         self.baseline: dict[str, float] = {}
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._loop, daemon=True, name="cpu-meter")
 
-    def watch(self, part: str, pids):
-        """`pids`: a function giving the part's current root pids (they change on restarts)."""
+    def watch(self, part: str, pids, tree: bool = True):
+        """`pids`: a function giving the part's current root pids (they change on restarts);
+        `tree=False` counts those processes alone (the driver, whose children are the parts)."""
         self.roots[part] = pids
+        if not tree:
+            self.alone.add(part)
+
+    @staticmethod
+    def own_seconds(pid: int) -> float | None:
+        try:
+            t = psutil.Process(pid).cpu_times()
+        except psutil.NoSuchProcess:
+            return None
+        return t.user + t.system
 
     @staticmethod
     def tree_seconds(pid: int) -> float | None:
@@ -322,7 +336,9 @@ class CpuMeter:
                 for pid in pids():
                     if pid is None:
                         continue
-                    seconds = self.tree_seconds(pid)
+                    seconds = (
+                        self.own_seconds(pid) if part in self.alone else self.tree_seconds(pid)
+                    )
                     if seconds is not None:
                         self.last[(part, pid)] = max(seconds, self.last.get((part, pid), 0.0))
 

@@ -49,12 +49,15 @@ def markdown(result) -> str:
         f"| declarations accepted (2xx) | {f['accepted']} of {f['declarations']} |",
         f"| submitting took | {f['submit_seconds']} s |",
         f"| submissions/s accepted | {f['submissions_per_s']} |",
+        f"| one submission inside gunicorn p50 / p95 | {f['server_ms_p50']} / "
+        f"{f['server_ms_p95']} ms |",
         f"| first submission → last case final | {f['end_to_end_seconds']} s |",
         f"| cases decided or flagged per second | {f['cases_final_per_s']} |",
         f"| submission → decision p50 / p95 / max | {f['latency_p50_s']} / "
         f"{f['latency_p95_s']} / {f['latency_max_s']} s |",
         f"| CPU s per case: web / worker / mocks / database | {cpu.get('web')} / "
         f"{cpu.get('worker')} / {cpu.get('mocks')} / {cpu.get('database')} |",
+        f"| CPU s per case: the load run's clients | {cpu.get('clients')} |",
         f"| database bytes per case | {f['db_bytes_per_case']:,} |",
         f"| outcomes | {', '.join(f'{k} {v}' for k, v in f['outcomes'].items())} |",
         f"| API answers | {', '.join(f'{k}: {v}' for k, v in f['responses'].items())} |",

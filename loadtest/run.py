@@ -485,6 +485,8 @@ class Run:
             meter.watch("worker", lambda: [c.pid for c in self.clusters if c.alive()])
             meter.watch("mocks", lambda: [self.mocks.pid])
             meter.watch("database", lambda: [self.pg.postmaster_pid()])
+            # This process: the clients' threads (and the progress queries) share the machine.
+            meter.watch("clients", lambda: [os.getpid()], tree=False)
             size_before = self.pg.database_size(self.o.database)
             meter.start()
             self.t0 = time.monotonic()
@@ -586,6 +588,7 @@ class Run:
         end_to_end = max(last_final - first, 1e-9)
         accepted_times = sorted(d.accepted_at - self.t0 for d in accepted)
         n = max(len(cases), 1)
+        server_times = self.server_times()
         figures = {
             "declarations": len(declarations),
             "accepted": len(accepted),
@@ -595,6 +598,8 @@ class Run:
             "attempts": sum(d.attempts for d in declarations),
             "submit_seconds": round(submitted_seconds, 1),
             "submissions_per_s": round(len(accepted) / max(submitted_seconds, 1e-9), 1),
+            "server_ms_p50": _percentile(server_times, 0.50),
+            "server_ms_p95": _percentile(server_times, 0.95),
             "final_seconds": round(final_seconds, 1),
             "end_to_end_seconds": round(end_to_end, 1),
             "cases_final_per_s": round(len(finals) / end_to_end, 2),
@@ -665,6 +670,18 @@ class Run:
             return True, out.strip()
         except ProcessFailed as failure:
             return False, str(failure).strip()[-500:]
+
+    def server_times(self) -> list[float]:
+        """Milliseconds each accepted submission took inside gunicorn (its access logs)."""
+        times = []
+        for web in self.webs:
+            log = web.log.with_suffix(".access.log")
+            for line in log.read_text(errors="replace").splitlines() if log.exists() else []:
+                request, _, rest = line.rpartition('" ')
+                status, _, ms = rest.partition(" ")
+                if request.startswith('"POST ') and status == "201" and ms.isdigit():
+                    times.append(float(ms))
+        return sorted(times)
 
     def requests_by_server(self) -> dict[str, int]:
         counts = {}

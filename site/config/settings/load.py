@@ -30,6 +30,9 @@ if REDIS_URL:
             "KEY_PREFIX": "emuraciet-load",
         }
     }
+else:
+    # One web server counts its own rate limits, which the run lifts anyway.
+    SILENCED_SYSTEM_CHECKS = ["forms_app.W001"]
 Q_CLUSTER = {**Q_CLUSTER, "sync": False}
 # The run counts what was sent: every email and SMS a file in the run's outbox.
 OUTBOX = os.environ.get("LOAD_OUTBOX", str(BASE_DIR / "var" / "loadtest" / "outbox"))
