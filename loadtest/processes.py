@@ -101,10 +101,10 @@ class PrivatePostgres:
         return self.execute("SELECT pg_database_size(%s)", params=[database])[0][0]
 
 
-def template_name() -> str:
-    """The migrated, seeded database a run copies: named after the migrations and the demo
-    content, so a change to either makes a new one."""
-    digest = hashlib.sha256()
+def template_name(env: dict) -> str:
+    """The migrated, seeded database a run copies: named after the migrations, the demo content
+    and the mode (migrate makes batch mode's periodic job or not), so a change makes a new one."""
+    digest = hashlib.sha256(env.get("ENRICH_IN_BATCHES", "").encode())
     files = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("site/*/migrations/*.py"))
     files += sorted((ROOT / "site/pages/management/commands").glob("*.py"))
     for path in files:
@@ -132,7 +132,7 @@ def manage(*args: str, env: dict, log: Path | None = None, timeout: float = 900)
 
 def create_database(pg: PrivatePostgres, name: str, env: dict, log: Path):
     """A fresh database `name`: a copy of the migrated, seeded template (made once)."""
-    template = template_name()
+    template = template_name(env)
     if not pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", params=[template]):
         building = template + "_building"
         pg.execute(f'DROP DATABASE IF EXISTS "{building}"')
@@ -143,9 +143,6 @@ def create_database(pg: PrivatePostgres, name: str, env: dict, log: Path):
         pg.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
     pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    # Nothing to migrate, but what follows every migrate runs with the run's settings: the
-    # periodic jobs (batch mode's among them).
-    manage("migrate", "--noinput", env={**env, "DATABASE_URL": pg.url(name)}, log=log)
 
 
 class Process:

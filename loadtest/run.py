@@ -353,7 +353,9 @@ class Run:
         today = datetime.now(BAKU).date()
         return [
             Declaration(label, answers, key=str(uuid.UUID(int=self.rng.getrandbits(128))))
-            for label, answers in declarations(population, today, self.o.count)
+            for label, answers in declarations(
+                population, today, self.o.count, processes=os.cpu_count() or 1
+            )
         ]
 
     def submit_all(self, pending: list[Declaration], deadline: float):
