@@ -124,7 +124,7 @@ def form_answers(household: Household, declared: dict) -> dict:
 
 
 def declarations(
-    population: Population, on: date, count: int, processes: int = 1
+    population: Population, on: date, count: int, processes: int = 1, chunk: int = 500
 ) -> Iterator[tuple[str, dict]]:
     """`count` declarations as (label, answers): population households in order, with a scenario
     family every SCENARIO_EVERY while the scenarios last. Households whose applicant has no
@@ -133,7 +133,7 @@ def declarations(
     scenarios = [s for n, s in sorted(SCENARIOS.items()) if n not in FAULT_SCENARIOS]
     # Flags, refusals and grants among the first few, whatever the run's size.
     random.Random(0).shuffle(scenarios)
-    households = _applying_households(population, on, processes)
+    households = _applying_households(population, on, processes, chunk)
     made = 0
     while made < count:
         if scenarios and made % SCENARIO_EVERY == SCENARIO_EVERY - 1:
@@ -150,17 +150,14 @@ def declarations(
         made += 1
 
 
-CHUNK = 500
-
-
-def _applying_households(population, on, processes) -> Iterator[tuple[int, dict]]:
+def _applying_households(population, on, processes, chunk) -> Iterator[tuple[int, dict]]:
+    """(index, answers) of the households that apply, in order, drawn `chunk` at a time."""
     chunks = [
-        (population.seed, population.size, on, start, min(start + CHUNK, population.size))
-        for start in range(0, population.size, CHUNK)
+        (population.seed, population.size, on, start, min(start + chunk, population.size))
+        for start in range(0, population.size, chunk)
     ]
-    if processes <= 1:
-        for chunk in chunks:
-            yield from _applying_in(chunk)
+    if processes <= 1:  # one at a time: a small run draws only what it needs
+        yield from _applying(population, on, 0, population.size)
         return
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         # A few chunks at a time: the population is larger than the run needs.
@@ -170,10 +167,12 @@ def _applying_households(population, on, processes) -> Iterator[tuple[int, dict]
 
 
 def _applying_in(chunk) -> list[tuple[int, dict]]:
-    """The households of indices [start, stop) that apply, with their answers."""
     seed, size, on, start, stop = chunk
-    population = Population(seed, size)
-    found = []
+    return list(_applying(Population(seed, size), on, start, stop))
+
+
+def _applying(population, on, start, stop) -> Iterator[tuple[int, dict]]:
+    """The households of indices [start, stop) that apply, with their answers."""
     for index in range(start, stop):
         household = population.household(index)
         if not _can_apply(household, on):
@@ -181,8 +180,7 @@ def _applying_in(chunk) -> list[tuple[int, dict]]:
         declared = household_declaration(household, on)
         if not _expects_to_qualify(declared) and random.Random(index).random() > OTHERS_APPLY:
             continue
-        found.append((index, form_answers(household, declared)))
-    return found
+        yield index, form_answers(household, declared)
 
 
 def _expects_to_qualify(declared: dict) -> bool:
