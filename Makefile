@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/emuraciet
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test unit-tests slow-tests postgres-tests lint format bench browsers \
+.PHONY: install run test unit-tests slow-tests postgres-tests lint format bench loadtest browsers \
 	node-modules messages lock clean
 
 $(VENV)/.installed: requirements.lock
@@ -35,9 +35,10 @@ lint: install
 unit-tests: install
 	$(PY) -m pytest
 
-# A real q2 cluster, Playwright in chromium and the API fuzzer: slower, so apart from the unit tests.
+# A real q2 cluster, Playwright in chromium, the API fuzzer and the small load runs with faults
+# (a private PostgreSQL cluster of their own): slower, so apart from the unit tests.
 slow-tests: install
-	$(PY) -m pytest -m "worker or browser or api_fuzz"
+	$(PY) -m pytest -m "worker or browser or api_fuzz or load"
 
 # On SQLite the PostgreSQL-marked tests were skipped above: run them on a local server if any.
 postgres-tests: install
@@ -59,6 +60,12 @@ format: install
 
 bench: install
 	$(PY) -m pytest -m benchmark -s tests/benchmarks
+
+# The load run (docs/benchmarks.md, "Load run"): N declarations end to end on 127.0.0.1, with its
+# own PostgreSQL cluster; ARGS passes more options (`manage.py loadtest --help`).
+N ?= 600
+loadtest: install
+	$(PY) manage.py loadtest --count $(N) $(ARGS)
 
 # Debian's chromium for the browser tests (Playwright's own browser download can't be used).
 browsers:

@@ -108,14 +108,15 @@ def database_unavailable(request, exc):
     """The database can't be reached (restarting, failing over): try again shortly. A request
     cut off in a transaction wrote nothing; a submission retried with its Idempotency-Key is
     never counted twice."""
-    error = ApiError(
-        503,
-        _(
-            "The service is briefly unavailable. Try again in a minute; a declaration sent "
-            "again with the same Idempotency-Key is never counted twice."
-        ),
-        retry_after=settings.DATABASE_UNAVAILABLE_RETRY_AFTER,
-    )
+    with translation.override(_language(request)):
+        error = ApiError(
+            503,
+            _(
+                "The service is briefly unavailable. Try again in a minute; a declaration sent "
+                "again with the same Idempotency-Key is never counted twice."
+            ),
+            retry_after=settings.DATABASE_UNAVAILABLE_RETRY_AFTER,
+        )
     return api_error(request, error)
 
 

@@ -48,8 +48,15 @@ def status_of(person: Person, household: Household, on: date) -> str:
 
 
 def declaration(scenario: Scenario, on: date) -> dict:
-    household = scenario.household
-    declared = built_family(scenario.number).declared
+    return household_declaration(
+        scenario.household, on, declared=built_family(scenario.number).declared
+    )
+
+
+def household_declaration(household: Household, on: date, declared: dict | None = None) -> dict:
+    """What the household's applicant would declare on `on`: the truth, except where `declared`
+    (by PIN) has a member say something else. Any household of the population has one."""
+    declared = declared or {}
     months = last_12_months(on)
 
     def average_income(person):

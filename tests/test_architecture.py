@@ -38,8 +38,23 @@ def test_dependencies_point_one_way(package, forbidden):
 
 
 def test_nothing_imports_the_registry_mocks():
+    """Only the load run (site/loadtest, a tool like the tests) draws its families from them."""
     for package in ("forms_app", "casework", "themes", "site"):
-        assert not [m for _, m in imported_modules(package) if m.startswith("registry_mocks")]
+        assert not [
+            (path, m)
+            for path, m in imported_modules(package)
+            if m.startswith("registry_mocks") and not path.startswith("site/loadtest/")
+        ]
+
+
+def test_nothing_imports_the_load_run():
+    """site/loadtest drives the site from outside, over HTTP and SQL; the site never needs it."""
+    for package in ("forms_app", "casework", "themes", "site", "registry_mocks"):
+        assert not [
+            (path, m)
+            for path, m in imported_modules(package)
+            if m.startswith("loadtest") and not path.startswith("site/loadtest/")
+        ]
 
 
 def imports_of_views(package: str) -> set[str]:

@@ -13,7 +13,7 @@ INTERNAL_IPS = ["127.0.0.1"]
 (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
 
 # Stand-ins for the agency registries, served under /registry-mocks/ (never in production).
-INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks"]
+INSTALLED_APPS = [*INSTALLED_APPS, "registry_mocks", "loadtest"]
 
 # The development outbox: every email and SMS the site sends is a file under var/outbox/.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
