@@ -64,15 +64,24 @@ class BrokenLink:
 
 
 def verify_audit_chain() -> BrokenLink | None:
-    """None when every event holds and the newest one is the chain's recorded head."""
-    previous = GENESIS
+    """None when every event holds and the chain's recorded head is among them. The head is read
+    first: events written while the check runs come after it and are checked too, but don't
+    make the head look removed."""
+    head = AuditChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
+    # No head recorded means no events: then any event at all is past a removed head.
+    head = head or GENESIS
+    previous, head_seen = GENESIS, head == GENESIS
     for event in AuditEvent.objects.order_by("id").iterator():
         if event.previous_hash != previous:
             return BrokenLink(event, "it does not follow the event before it")
         if event.hash != event_hash(event, previous):
             return BrokenLink(event, "its content was changed")
         previous = event.hash
-    head = AuditChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
-    if (head or GENESIS) != previous:
+        head_seen = head_seen or previous == head
+    if not head_seen or (head == GENESIS and previous != GENESIS and not _head_recorded()):
         return BrokenLink(None, "the newest events were removed: the last one left is not the head")
     return None
+
+
+def _head_recorded() -> bool:
+    return AuditChainHead.objects.filter(pk=1).exists()

@@ -45,3 +45,30 @@ def test_a_rewritten_head_does_not_hide_an_edit(events):
     edited.hash = event_hash(edited, edited.previous_hash)
     edited.save()
     assert verify_audit_chain().event.pk == events[2].pk
+
+
+def test_events_written_while_the_check_runs_dont_look_like_a_removed_head(events, monkeypatch):
+    """The nightly check runs while workers write: an event committed after the head was read
+    is checked too, and the chain holds."""
+    from casework import audit
+
+    read_head = audit.AuditChainHead.objects.filter
+
+    def head_then_another_event(*args, **kwargs):
+        record_event("case_opened", data={"written": "meanwhile"})  # a worker, just then
+        rows = list(read_head(*args, **kwargs).values_list("last_hash", flat=True))
+
+        class Read:
+            def values_list(self, *a, **k):
+                return self
+
+            def first(self):
+                return rows[0] if rows else None
+
+            def exists(self):
+                return bool(rows)
+
+        return Read()
+
+    monkeypatch.setattr(audit.AuditChainHead.objects, "filter", head_then_another_event)
+    assert verify_audit_chain() is None
