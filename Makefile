@@ -37,8 +37,9 @@ unit-tests: install
 
 # A real q2 cluster, Playwright in chromium, the API fuzzer and the small load runs with faults
 # (a private PostgreSQL cluster of their own): slower, so apart from the unit tests.
+SLOW_TESTS ?= worker or browser or api_fuzz or load
 slow-tests: install
-	$(PY) -m pytest -m "worker or browser or api_fuzz or load"
+	$(PY) -m pytest -m "$(SLOW_TESTS)"
 
 # On SQLite the PostgreSQL-marked tests were skipped above: run them on a local server if any.
 postgres-tests: install

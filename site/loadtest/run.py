@@ -175,6 +175,8 @@ class Run:
                 "Q_WORKERS": str(self.o.q_workers),
                 "Q_TIMEOUT": str(self.o.q_timeout),
                 "Q_RETRY": str(self.o.q_retry),
+                # A task riding out a database restart must give up before q2 times it out.
+                "TASK_DATABASE_RETRY_SECONDS": str(max(1, self.o.q_timeout // 2)),
                 "ENRICH_IN_BATCHES": "1" if self.o.batch else "",
                 "BATCH_CASES": str(self.o.batch_cases),
                 "API_SUBMISSIONS_PER_MINUTE": "10000000",
