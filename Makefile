@@ -46,7 +46,7 @@ postgres-tests: install
 	@case "$$DATABASE_URL" in postgres*) exit 0;; esac; \
 	if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3)" 2>/dev/null; then \
 		echo "PostgreSQL tests on $(PG_TEST_URL)"; \
-		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -m postgres; \
+		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -m "postgres and not benchmark"; \
 	elif [ -n "$$CI" ]; then \
 		echo "*** PostgreSQL is not reachable at $(PG_TEST_URL): in CI the PostgreSQL tests must run."; \
 		exit 1; \

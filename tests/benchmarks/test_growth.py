@@ -67,7 +67,7 @@ SELECT gen_random_uuid(), %(service)s,
 FROM generate_series(1, %(rows)s) AS n;
 
 INSERT INTO casework_case (submission_id, reference, status, received_at, status_changed_at,
-    discrepancies, due_date, district)
+    discrepancies, due_date, district, waiting_for, registry_attempts, enqueued_at)
 SELECT s.id, s.reference,
     CASE WHEN s.id > %(open_after)s
         THEN (ARRAY['received', 'enriched', 'flagged', 'flagged', 'decided'])[1 + s.id %% 5]
@@ -75,7 +75,8 @@ SELECT s.id, s.reference,
     s.submitted_at, s.submitted_at, '[]'::jsonb,
     (s.submitted_at + interval '21 days')::date,
     (ARRAY['Nəsimi', 'Yasamal', 'Sabunçu', 'Binəqədi', 'Gəncə', 'Sumqayıt', 'Lənkəran'])[
-        1 + s.id %% 7]
+        1 + s.id %% 7],
+    '[]'::jsonb, 0, s.submitted_at
 FROM forms_app_submission s WHERE s.id > %(first_id)s;
 
 INSERT INTO casework_casemember (case_id, pin, is_applicant)
