@@ -5,6 +5,7 @@
 
 A case whose required registry did not answer waits between enrich and decide, and is enriched
 again when its next try is due (retry_waiting_cases).
+
 Each step takes the case id, looks at the case's status and does nothing when it is not that
 step's turn, so running the pipeline again (at-least-once delivery, the sweeper) is always safe.
 A case that needs a person stops at FLAGGED; the caseworker's resolution is a service, and once it
