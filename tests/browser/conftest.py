@@ -62,7 +62,7 @@ def page(browser, live_demo_site, live_server):
 
 
 @pytest.fixture(scope="module")
-def shared_demo_site(django_db_blocker, mocks_url):
+def shared_demo_site(django_db_setup, django_db_blocker, mocks_url):
     """The demo site served over HTTP, committed once for a whole module of browser tests (they
     share one server and one browser; pytest-django's live_server would empty the database
     after every test). The database is set back as the session left it afterwards."""

@@ -60,12 +60,24 @@ class Walk:
             self.page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def close_earlier_applications(django_db_blocker):
+    """Every combination applies as the same applicant: the one before closed its application,
+    so this one is a first application (one open application per applicant)."""
+    from casework.models import Case
+
+    with django_db_blocker.unblock():
+        Case.objects.filter(members__pin="5ZJBKQG").exclude(status__in=Case.FINAL_STATUSES).update(
+            status=Case.Status.CLOSED
+        )
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("theme", THEMES)
 def test_every_citizen_page_passes_axe(
     browser, shared_demo_site, axe_source, django_db_blocker, theme, language
 ):
     use_theme(django_db_blocker, theme)
+    close_earlier_applications(django_db_blocker)
     context = browser.new_context(base_url=shared_demo_site, bypass_csp=True)
     if theme == "post_office":
         # The counter theme is the operator's: walk it as the post-office operator does.
