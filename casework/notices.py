@@ -61,8 +61,10 @@ def _language(case: Case) -> str:
     return language if language in ("az", "ru", "en") else "az"
 
 
-def make_notice(case: Case, kind: str, *, what: str = "") -> Notice | None:
-    """The notice of `kind` to the applicant, in the caller's transaction; None if it exists."""
+def make_notice(case: Case, kind: str, *, what: str = "", send: bool = True) -> Notice | None:
+    """The notice of `kind` to the applicant, in the caller's transaction; None if it exists.
+    `send=False`: the caller's pipeline sends it (a decision's notice goes with its letter, see
+    pipeline.finish); the notices' sweeper sends it too if that never happens."""
     declaration = read_declaration(case.submission.answers)
     channel = declaration.feedback_channel
     recipient = {
@@ -90,7 +92,7 @@ def make_notice(case: Case, kind: str, *, what: str = "") -> Notice | None:
             )
     except IntegrityError:
         return None
-    if not on_the_page:
+    if send and not on_the_page:
         transaction.on_commit(lambda: enqueue(notice.pk))
     return notice
 

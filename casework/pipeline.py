@@ -47,6 +47,11 @@ def finish(case_id: int):
     services.close_case(case_id)
 
 
+def finish_cases(case_ids: list[int]):
+    for case_id in case_ids:
+        finish(case_id)
+
+
 def retry_waiting_cases() -> int:
     """Cases waiting for a required registry, once their next try is due: asked again together,
     only the registries that did not answer. Scheduled every minute."""
@@ -57,10 +62,10 @@ def retry_waiting_cases() -> int:
 
 
 def _process_together(case_ids: list[int], *, own: int | None = None) -> int:
-    """Enrich and decide cases together; then each decided case is finished by a task of its
-    own (the letter, the notices and closing are per case: workers share them, and a batch
-    never runs past the task time-out or loses its last cases' letters with a killed worker).
-    The task's `own` case is finished right here."""
+    """Enrich and decide cases together; then the decided cases are finished by tasks of
+    `FINISH_CASES` cases each (the letters, the notices and closing: workers share them, and a
+    batch never runs past the task time-out or loses its last cases' letters with a killed
+    worker). The task's `own` case is finished right here."""
     enriched = services.enrich_cases(case_ids)
     services.decide_cases(case_ids)  # one vectorised simulation for the batch
     decided = set(
@@ -68,11 +73,13 @@ def _process_together(case_ids: list[int], *, own: int | None = None) -> int:
             "pk", flat=True
         )
     )
-    for case_id in case_ids:
-        if case_id == own:
-            finish(case_id)
-        elif case_id in decided:
-            queueing.enqueue_case(case_id, "casework.tasks.finish_case")
+    if own in decided:
+        finish(own)
+        decided.discard(own)
+    others = sorted(decided)
+    size = settings.CASEWORK["FINISH_CASES"]
+    for start_at in range(0, len(others), size):
+        queueing.enqueue_cases(others[start_at : start_at + size], "casework.tasks.finish_cases")
     return enriched
 
 

@@ -20,19 +20,28 @@ logger = logging.getLogger(__name__)
 
 def enqueue_case(case_id: int, func: str = "casework.tasks.process_case") -> bool:
     """Enqueue the case's task and note when; False (logged) when the broker refused it."""
+    return _enqueue(func, case_id, [case_id])
+
+
+def enqueue_cases(case_ids: list[int], func: str) -> bool:
+    """One task for several cases (a batch's finishing), noted on each of them."""
+    return _enqueue(func, case_ids, case_ids)
+
+
+def _enqueue(func: str, argument, case_ids: list[int]) -> bool:
     name = func.rsplit(".", 1)[-1]
     try:
-        async_task(func, case_id, task_name=f"{name.replace('_', '-')}-{case_id}", group=name)
+        async_task(func, argument, task_name=f"{name.replace('_', '-')}-{case_ids[0]}", group=name)
     except Exception:
         if Conf.SYNC:
             raise  # the task ran right here (tests, no cluster): its errors are its own
-        logger.exception("Case %s could not be enqueued; the sweeper will enqueue it", case_id)
+        logger.exception("Cases %s could not be enqueued; the sweeper will enqueue them", case_ids)
         return False
     try:
-        Case.objects.filter(pk=case_id).update(enqueued_at=timezone.now())
+        Case.objects.filter(pk__in=case_ids).update(enqueued_at=timezone.now())
     except Exception:
-        # Enqueued all the same; the sweeper may enqueue it once more, which is harmless.
-        logger.exception("Case %s was enqueued but the time could not be noted", case_id)
+        # Enqueued all the same; the sweeper may enqueue them once more, which is harmless.
+        logger.exception("Cases %s were enqueued but the time could not be noted", case_ids)
     return True
 
 

@@ -102,6 +102,13 @@ def finish_case(case_id: int) -> str:
     return "finished"
 
 
+@survives_database_blips
+def finish_cases(case_ids: list[int]) -> str:
+    """A batch's decided cases, a few at a time: their letters, notices, closing."""
+    pipeline.finish_cases(case_ids)
+    return "finished"
+
+
 def heartbeat():
     """Scheduled every minute, and enqueued by `manage.py runworker` when the queue is empty:
     a healthy cluster finishes it, a wedged one does not (casework/liveness.py)."""

@@ -164,7 +164,8 @@ def record_decision(
     case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None
 ) -> Decision:
     """The decision of a locked case, from an evaluation without a problem, and the notice that
-    tells the applicant (made in the same transaction, sent after it commits)."""
+    tells the applicant (made in the same transaction; the case's finish sends it with the
+    letter once this commits, see pipeline.finish)."""
     assessment, facts = evaluation.assessment, evaluation.facts
     granted = assessment.granted
     start, end = assignment_period(facts.application_date, assessment.family["assignment_months"])
@@ -182,5 +183,5 @@ def record_decision(
         decided_by=decided_by,
         resolution=resolution,
     )
-    make_notice(case, Notice.Kind.DECISION)
+    make_notice(case, Notice.Kind.DECISION, send=False)
     return decision

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from casework import tasks
-from casework.models import Case, RegistryLookup
+from casework.models import Case, Notice, RegistryLookup
 from casework.services import enrich_cases, take_received_cases
 from tests.casework.test_enqueueing import broker  # noqa: F401  (fixture)
 
@@ -77,19 +77,31 @@ def test_workers_running_at_once_take_different_cases(registries, submit_scenari
     assert take_received_cases(cases[0].pk, limit=5) == []
 
 
-def test_a_batch_leaves_each_other_decided_case_to_a_finishing_task_of_its_own(
+def test_a_batch_leaves_its_other_decided_cases_to_finishing_tasks_of_a_few_cases_each(
     registries,
     submit_scenario,
     settings,
     broker,  # noqa: F811
 ):
-    """The letters, notices and closing are per case: the worker finishes its own case and
-    enqueues the others', so a long batch never runs past the task's time-out with them."""
-    settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True}
-    cases = [submit_scenario(name) for name in FAMILIES]
+    """The letters, notices and closing take a while per case: the worker finishes its own case
+    and enqueues the others' a few at a time, so a long batch never runs past the task's
+    time-out with them, and every worker takes a share."""
+    settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True, "FINISH_CASES": 2}
+    families = ["high_income", "two_dwellings", *FAMILIES]
+    cases = [submit_scenario(name) for name in families]
     tasks.process_case(cases[1].pk)
     statuses = [Case.objects.get(pk=c.pk).status for c in cases]
-    assert statuses == ["decided", "closed", "flagged"]
-    assert broker.enqueued == [("casework.tasks.finish_case", cases[0].pk)]
-    tasks.finish_case(cases[0].pk)  # as the worker that takes that task
-    assert Case.objects.get(pk=cases[0].pk).status == "closed"
+    assert statuses == ["decided", "closed", "decided", "decided", "flagged"]
+    others = [cases[0].pk, cases[2].pk, cases[3].pk]
+    assert broker.enqueued == [
+        ("casework.tasks.finish_cases", others[:2]),
+        ("casework.tasks.finish_cases", others[2:]),
+    ]
+    assert all(case.enqueued_at for case in Case.objects.filter(pk__in=others))
+    for _func, case_ids in broker.enqueued:  # as the workers that take those tasks
+        tasks.finish_cases(case_ids)
+    assert set(Case.objects.filter(pk__in=others).values_list("status", flat=True)) == {"closed"}
+    # The applicants were told, each once.
+    told = Notice.objects.filter(case_id__in=others, kind="decision")
+    assert sorted(told.values_list("case_id", flat=True)) == others
+    assert not told.filter(status__in=Notice.PENDING).exists()

@@ -338,6 +338,9 @@ CASEWORK = {
     # with shared registry calls and one simulation (throughput under a burst of applications).
     "ENRICH_IN_BATCHES": os.environ.get("ENRICH_IN_BATCHES", "") == "1",
     "BATCH_CASES": int(os.environ.get("BATCH_CASES", "200")),
+    # A batch's decided cases are finished (letter, notices, closing) by tasks of this many cases
+    # each: shared among the workers, each well within a task's time-out.
+    "FINISH_CASES": int(os.environ.get("FINISH_CASES", "20")),
     # The declaration's answers (a member's status) that say the person cares for a disabled
     # person or a young child: a valid reason not to work while the family has such a person.
     "CARER_STATUSES": ["carer"],
