@@ -176,21 +176,31 @@ def undeclared_income_tolerance(day) -> Decimal | None:
     return Decimal(str(value))
 
 
-def open_applications_declaring(pins, *, besides) -> dict[str, list[str]]:
+def open_applications_declaring(pins, *, besides, among=None) -> dict[str, list[str]]:
     """This system's other applications, not decided yet, that declare one of these people:
-    {PIN: [reference, …]}."""
+    {PIN: [reference, …]}. `among`: what `open_applications_of` gave for a batch's people."""
+    among = open_applications_of(pins) if among is None else among
+    return {
+        pin: references
+        for pin in pins
+        if (references := [ref for case_id, ref in among.get(pin, []) if case_id != besides])
+    }
+
+
+def open_applications_of(pins) -> dict[str, list[tuple[int, str]]]:
+    """The applications not decided yet that declare one of these people (a batch's people, in
+    one query): {PIN: [(case id, reference), …]}."""
     from .models import CaseMember
 
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[int, str]]] = {}
     rows = (
         CaseMember.objects.filter(pin__in=list(pins))
-        .exclude(case_id=besides)
         .exclude(case__status__in=Case.FINAL_STATUSES)
-        .values_list("pin", "case__reference")
+        .values_list("pin", "case_id", "case__reference")
         .order_by("case__reference")
     )
-    for pin, reference in rows:
-        found.setdefault(pin, []).append(reference)
+    for pin, case_id, reference in rows:
+        found.setdefault(pin, []).append((case_id, reference))
     return found
 
 

@@ -121,15 +121,18 @@ def split_results(result: CallResult) -> list[CallResult]:
 
 
 def store_lookups(case, answers: list[CallResult]) -> list[RegistryLookup]:
-    """Keep every answer for replaying the decision: one row per registry asked, with each
+    """Keep every answer for replaying the decision (see `lookups_for`)."""
+    return RegistryLookup.objects.bulk_create(lookups_for(case, answers))
+
+
+def lookups_for(case, answers: list[CallResult]) -> list[RegistryLookup]:
+    """The rows (unsaved) that keep a case's answers: one per registry asked, with each
     person's part of its answer (see RegistryLookup)."""
     by_registry: dict[str, list[CallResult]] = {}
     for part in answers:
         by_registry.setdefault(part.registry, []).append(part)
     now = timezone.now()
-    return RegistryLookup.objects.bulk_create(
-        _lookup(case, registry, parts, now) for registry, parts in by_registry.items()
-    )
+    return [_lookup(case, registry, parts, now) for registry, parts in by_registry.items()]
 
 
 def _lookup(case, registry: str, parts: list[CallResult], now) -> RegistryLookup:

@@ -16,7 +16,7 @@ from ..notices import make_notice
 from ..registries.lookups import enabled_sources, fetch_people, store_lookups, stored_answers
 from .cases import transition
 from .decisions import evaluate_cases, record_decision
-from .enrichment import _keep_snapshot, assess_answers
+from .enrichment import assess_answers, keep_snapshot
 from .issuing import finish_after_commit
 
 
@@ -136,7 +136,7 @@ def rerun_lookups(case_id: int, user, *, registry: str | None = None, transport=
         store_lookups(case, new)
         answers = stored_answers(case)
         household, discrepancies, flags = assess_answers(case, declaration, sources, answers, as_of)
-        _keep_snapshot(case, household, discrepancies)
+        keep_snapshot(case, household, discrepancies)
         case.flags.all().delete()
         CaseFlag.objects.bulk_create(flags)
         record_event(

@@ -1,23 +1,25 @@
 """Enrichment: the registries' answers about a family, stored, normalised into the household
 snapshot and compared with the declaration."""
 
+import logging
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from .. import selectors
-from ..audit import record_event
 from ..declaration import read_declaration
-from ..models import Case, CaseFlag
+from ..models import Case, CaseFlag, RegistryLookup
 from ..registries.discrepancies import find_discrepancies
-from ..registries.lookups import enabled_sources, fetch_people, store_lookups, stored_answers
+from ..registries.lookups import enabled_sources, fetch_people, lookups_for, stored_answers
 from ..registries.normalise import build_household
-from .cases import flag, transition
+from .cases import CaseWrites
+
+logger = logging.getLogger(__name__)
 
 
 def enrich_case(case_id: int, *, transport=None) -> Case:
@@ -35,9 +37,9 @@ def enrich_cases(case_ids, *, transport=None) -> int:
     every registry; a waiting case, once due, asks again only those that did not answer.
 
     The registries are called before any transaction opens, so a slow registry never holds a
-    lock on a case; each case is then stored in its own transaction, after checking its status
-    again, since another delivery of a task may have enriched it meanwhile. Returns how many
-    cases this call enriched (or sent on waiting)."""
+    lock on a case; the cases are then stored together in one transaction, each after checking
+    its status again, since another delivery of a task may have enriched it meanwhile. Returns
+    how many cases this call enriched (or sent on waiting)."""
     cases = list(selectors.enrichable_cases(case_ids, now=timezone.now()))
     sources = enabled_sources()
     enriched = 0
@@ -54,10 +56,19 @@ def enrich_cases(case_ids, *, transport=None) -> int:
         by_pin = defaultdict(list)
         for answer in fetch_people(pins, asked, as_of=as_of, transport=transport):
             by_pin[answer.pins[0]].append(answer)
+        open_elsewhere = selectors.open_applications_of(pins)
+        tolerance = selectors.undeclared_income_tolerance(as_of)
+        assessed = []
         for case in group:
             declaration = declarations[case.pk]
             own = [answer for pin in dict.fromkeys(declaration.pins) for answer in by_pin[pin]]
-            enriched += _store_enrichment(case, declaration, sources, own, as_of)
+            others = selectors.open_applications_declaring(
+                declaration.pins, besides=case.pk, among=open_elsewhere
+            )
+            assessed.append(
+                _assess(case, declaration, sources, own, as_of, others, tolerance=tolerance)
+            )
+        enriched += _store(assessed, sources)
     return enriched
 
 
@@ -65,38 +76,92 @@ def _round(case) -> tuple[date, tuple[str, ...]]:
     return timezone.localdate(case.received_at), tuple(sorted(case.waiting_for))
 
 
-def _store_enrichment(case, declaration, sources, new_answers, as_of) -> bool:
+@dataclass
+class _Assessed:
+    """A case's new answers, and what all its answers say (not stored yet)."""
+
+    case: Case
+    declaration: object
+    new_answers: list
+    household: object
+    discrepancies: list
+    flags: list
+
+
+def _assess(case, declaration, sources, new_answers, as_of, open_elsewhere, *, tolerance):
     # A waiting case keeps the answers it already has from the registries that did answer.
     answers = new_answers
     if case.status == Case.Status.WAITING:
         asked = {answer.registry for answer in new_answers}
         answers = [a for a in stored_answers(case) if a.registry not in asked] + new_answers
-    household, discrepancies, flags = assess_answers(case, declaration, sources, answers, as_of)
+    household, discrepancies, flags = assess_answers(
+        case,
+        declaration,
+        sources,
+        answers,
+        as_of,
+        open_elsewhere=open_elsewhere,
+        tolerance=tolerance,
+    )
+    return _Assessed(case, declaration, new_answers, household, discrepancies, flags)
+
+
+def _store(assessed: list[_Assessed], sources) -> int:
+    """Store the cases together, or, when that fails, one at a time: a case that can't be
+    stored holds up no other (it is logged, and the sweeper takes it up again)."""
+    try:
+        return _store_together(assessed, sources)
+    except (OperationalError, InterfaceError):
+        raise  # the database is away: the task rides it out (tasks.survives_database_blips)
+    except Exception:
+        if len(assessed) == 1:
+            raise
+        logger.exception("%d enrichments could not be stored together: one by one", len(assessed))
+    stored = 0
+    for one in assessed:
+        try:
+            stored += _store_together([one], sources)
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception:
+            logger.exception("Case %s: its enrichment could not be stored", one.case.reference)
+    return stored
+
+
+def _store_together(assessed: list[_Assessed], sources) -> int:
     required = {s.code for s in sources if s.required}
-    missing = [code for code in household.unreachable_registries if code in required]
+    read = {one.case.pk: one.case for one in assessed}
+    writes, lookups = CaseWrites(), []
     with transaction.atomic():
-        read = case
-        case = Case.objects.select_for_update().get(pk=case.pk)
-        if case.status not in (Case.Status.RECEIVED, Case.Status.WAITING):
-            return False
-        if (case.status, case.registry_retry_at) != (read.status, read.registry_retry_at):
-            return False  # another worker took this try meanwhile
-        store_lookups(case, new_answers)
-        _keep_snapshot(case, household, discrepancies)
-        data = {
-            "registries": sorted({a.registry for a in new_answers}),
-            "unreachable": household.unreachable_registries,
-            "discrepancies": [d.kind for d in discrepancies],
-        }
-        if missing and not _waited_long_enough(case):
-            wait_for_registries(case, missing, data=data)
-        elif flags:
-            _stop_waiting(case)
-            flag(case, flags, reason="; ".join(f.detail for f in flags), data=data)
-        else:
-            _stop_waiting(case)
-            transition(case, Case.Status.ENRICHED, data=data)
-        return True
+        locked = Case.objects.select_for_update().in_bulk(list(read))
+        for one in assessed:
+            case = locked.get(one.case.pk)
+            if case is None or case.status not in (Case.Status.RECEIVED, Case.Status.WAITING):
+                continue
+            before = read[case.pk]
+            if (case.status, case.registry_retry_at) != (before.status, before.registry_retry_at):
+                continue  # another worker took this try meanwhile
+            case.submission = before.submission  # read already; it does not change
+            lookups += lookups_for(case, one.new_answers)
+            writes.change(case, **_snapshot(one.declaration, one.household, one.discrepancies))
+            data = {
+                "registries": sorted({a.registry for a in one.new_answers}),
+                "unreachable": one.household.unreachable_registries,
+                "discrepancies": [d.kind for d in one.discrepancies],
+            }
+            missing = [c for c in one.household.unreachable_registries if c in required]
+            if missing and not _waited_long_enough(case):
+                wait_for_registries(writes, case, missing, data=data)
+            elif one.flags:
+                _stop_waiting(writes, case)
+                reason = "; ".join(f.detail for f in one.flags)
+                writes.flag(case, one.flags, reason=reason, data=data)
+            else:
+                _stop_waiting(writes, case)
+                writes.move(case, Case.Status.ENRICHED, data=data)
+        RegistryLookup.objects.bulk_create(lookups)
+        writes.write()
+    return len(writes.cases)
 
 
 def _waited_long_enough(case) -> bool:
@@ -107,40 +172,47 @@ def _waited_long_enough(case) -> bool:
     return timezone.now() - started >= timedelta(hours=hours)
 
 
-def wait_for_registries(case, registries: list[str], *, data):
+def wait_for_registries(writes: CaseWrites, case, registries: list[str], *, data):
     """A locked case waits for required registries that did not answer: asked again later,
     twice as long after each try (up to a maximum)."""
     first = settings.CASEWORK["REGISTRY_RETRY_FIRST_SECONDS"]
     longest = settings.CASEWORK["REGISTRY_RETRY_MAX_SECONDS"]
     delay = min(longest, first * 2**case.registry_attempts)
-    case.registry_attempts += 1
-    case.registry_retry_at = timezone.now() + timedelta(seconds=delay)
-    case.waiting_for = registries
-    case.save(update_fields=["registry_attempts", "registry_retry_at", "waiting_for"])
+    writes.change(
+        case,
+        registry_attempts=case.registry_attempts + 1,
+        registry_retry_at=timezone.now() + timedelta(seconds=delay),
+        waiting_for=registries,
+    )
     data = {**data, "waiting_for": registries, "attempt": case.registry_attempts}
     data["next_try"] = case.registry_retry_at.isoformat()
     reason = "required registry unreachable: " + ", ".join(registries)
     if case.status == Case.Status.WAITING:
-        record_event("registries_still_unreachable", case=case, reason=reason, data=data)
+        writes.event("registries_still_unreachable", case, reason=reason, data=data)
     else:
-        transition(case, Case.Status.WAITING, reason=reason, data=data)
+        writes.move(case, Case.Status.WAITING, reason=reason, data=data)
 
 
-def _stop_waiting(case):
+def _stop_waiting(writes: CaseWrites, case):
     if case.waiting_for or case.registry_retry_at:
-        case.waiting_for, case.registry_retry_at = [], None
-        case.save(update_fields=["waiting_for", "registry_retry_at"])
+        writes.change(case, waiting_for=[], registry_retry_at=None)
 
 
-def assess_answers(case, declaration, sources, answers, as_of):
+def assess_answers(
+    case, declaration, sources, answers, as_of, *, open_elsewhere=None, tolerance=None
+):
     """The household the registries' answers describe, where it disagrees with the declaration,
-    and the flags (unsaved) for what needs a person."""
+    and the flags (unsaved) for what needs a person. `open_elsewhere` ({PIN: [reference]}) and
+    `tolerance` are looked up for this case when not given (a batch looks them up once)."""
     household = build_household(declaration, answers, as_of)
-    tolerance = selectors.undeclared_income_tolerance(as_of)
+    if tolerance is None:
+        tolerance = selectors.undeclared_income_tolerance(as_of)
+    if open_elsewhere is None:
+        open_elsewhere = selectors.open_applications_declaring(declaration.pins, besides=case.pk)
     discrepancies = find_discrepancies(
         declaration,
         household,
-        open_elsewhere=selectors.open_applications_declaring(declaration.pins, besides=case.pk),
+        open_elsewhere=open_elsewhere,
         **({"income_tolerance": tolerance} if tolerance else {}),
     )
     return household, discrepancies, flags_for(case, sources, household, discrepancies)
@@ -172,9 +244,21 @@ def flags_for(case, sources, household, discrepancies) -> list[CaseFlag]:
     ]
 
 
-def _keep_snapshot(case, household, discrepancies):
-    applicant = household.member(read_declaration(case.submission.answers).applicant.pin)
-    case.household = household.as_json()
-    case.discrepancies = [d.as_json() for d in discrepancies]
-    case.district = (applicant.registered_district if applicant else "") or case.district
-    case.save(update_fields=["household", "discrepancies", "district"])
+def _snapshot(declaration, household, discrepancies) -> dict:
+    """The case's fields that keep what the registries said and where it disagrees."""
+    applicant = household.member(declaration.applicant.pin)
+    values = {
+        "household": household.as_json(),
+        "discrepancies": [d.as_json() for d in discrepancies],
+    }
+    if applicant and applicant.registered_district:
+        values["district"] = applicant.registered_district
+    return values
+
+
+def keep_snapshot(case, household, discrepancies):
+    """A locked case's snapshot, saved now (the desk's look-ups run again)."""
+    values = _snapshot(read_declaration(case.submission.answers), household, discrepancies)
+    for name, value in values.items():
+        setattr(case, name, value)
+    case.save(update_fields=list(values))
