@@ -23,9 +23,9 @@ from forms_app import sms
 from forms_app.documents import store
 from forms_app.models import IssuedDocument
 
-from .audit import record_event
+from .audit import record_event, record_events
 from .declaration import read_declaration
-from .models import Case, Notice
+from .models import AuditEvent, Case, Notice
 from .rules.explain import azn, day_in
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,25 @@ def make_notice(case: Case, kind: str, *, what: str = "", send: bool = True) -> 
     """The notice of `kind` to the applicant, in the caller's transaction; None if it exists.
     `send=False`: the caller's pipeline sends it (a decision's notice goes with its letter, see
     pipeline.finish); the notices' sweeper sends it too if that never happens."""
+    notice = notice_for(case, kind, what=what)
+    try:
+        with transaction.atomic():
+            notice.save()
+    except IntegrityError:
+        return None
+    if send and notice.status == Notice.Status.QUEUED:
+        transaction.on_commit(lambda: enqueue(notice.pk))
+    return notice
+
+
+def make_notices(cases: list[Case], kind: str):
+    """`make_notice(…, send=False)` for many cases in one insert (a batch's decisions, which
+    their finish sends); the notices that exist already are left as they are."""
+    Notice.objects.bulk_create([notice_for(case, kind) for case in cases], ignore_conflicts=True)
+
+
+def notice_for(case: Case, kind: str, *, what: str = "") -> Notice:
+    """The notice (unsaved) of `kind` to the applicant, over the channel they chose."""
     declaration = read_declaration(case.submission.answers)
     channel = declaration.feedback_channel
     recipient = {
@@ -78,23 +97,16 @@ def make_notice(case: Case, kind: str, *, what: str = "", send: bool = True) -> 
     key = ":".join(str(part) for part in (case.pk, kind, channel, what) if part != "")
     # The status page shows what there is to tell as soon as it is committed: nothing to send.
     on_the_page = channel == Notice.Channel.STATUS_PAGE
-    try:
-        with transaction.atomic():
-            notice = Notice.objects.create(
-                case=case,
-                key=key,
-                kind=kind,
-                channel=channel,
-                language=_language(case),
-                recipient=recipient,
-                status=Notice.Status.DELIVERED if on_the_page else Notice.Status.QUEUED,
-                delivered_at=timezone.now() if on_the_page else None,
-            )
-    except IntegrityError:
-        return None
-    if send and not on_the_page:
-        transaction.on_commit(lambda: enqueue(notice.pk))
-    return notice
+    return Notice(
+        case=case,
+        key=key,
+        kind=kind,
+        channel=channel,
+        language=_language(case),
+        recipient=recipient,
+        status=Notice.Status.DELIVERED if on_the_page else Notice.Status.QUEUED,
+        delivered_at=timezone.now() if on_the_page else None,
+    )
 
 
 def enqueue(notice_id: int):
@@ -105,40 +117,53 @@ def enqueue(notice_id: int):
 
 def send(notice_id: int) -> str:
     """Send one notice if it is due; returns its status afterwards."""
+    (status,) = send_many([notice_id]) or [Notice.objects.get(pk=notice_id).status]
+    return status
+
+
+def send_many(notice_ids: list[int]) -> list[str]:
+    """Send the notices that are due among these (a batch's), each once: claimed together,
+    delivered one by one, recorded together. Returns the statuses of those it sent or tried."""
     now = timezone.now()
     stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
     with transaction.atomic():
-        notice = (
-            Notice.objects.select_for_update().select_related("case__submission").get(pk=notice_id)
+        claimed = list(
+            _due(now, stale)
+            .filter(pk__in=notice_ids)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("case__submission", "case__decision")
         )
-        due = notice.status == Notice.Status.QUEUED and (
-            notice.next_attempt_at is None or notice.next_attempt_at <= now
-        )
-        abandoned = notice.status == Notice.Status.SENDING and notice.next_attempt_at <= stale
-        if not (due or abandoned):
-            return notice.status
-        notice.status, notice.attempts, notice.next_attempt_at = (
-            Notice.Status.SENDING,
-            notice.attempts + 1,
-            now,
-        )
-        notice.save(update_fields=["status", "attempts", "next_attempt_at"])
-    try:
-        text, gateway_id, sent_status = _deliver(notice)
-    except Exception as error:  # noqa: BLE001  (any failure of a gateway or a mail server)
-        return _failed(notice, error)
-    with transaction.atomic():
+        for notice in claimed:
+            notice.status, notice.attempts = Notice.Status.SENDING, notice.attempts + 1
+            notice.next_attempt_at = now
+        Notice.objects.bulk_update(claimed, ["status", "attempts", "next_attempt_at"])
+    sent, statuses = [], []
+    for notice in claimed:
+        try:
+            text, gateway_id, sent_status = _deliver(notice)
+        except Exception as error:  # noqa: BLE001  (any failure of a gateway or a mail server)
+            statuses.append(_failed(notice, error))
+            continue
         notice.status = sent_status
         notice.text, notice.gateway_id, notice.sent_at = text, gateway_id, timezone.now()
         if sent_status == Notice.Status.DELIVERED:
             notice.delivered_at = notice.sent_at
-        notice.save(update_fields=["status", "text", "gateway_id", "sent_at", "delivered_at"])
-        record_event(
-            "notice_sent",
-            case=notice.case,
-            data={"notice": notice.pk, "kind": notice.kind, "channel": notice.channel},
+        sent.append(notice)
+        statuses.append(notice.status)
+    with transaction.atomic():
+        fields = ["status", "text", "gateway_id", "sent_at", "delivered_at"]
+        Notice.objects.bulk_update(sent, fields)
+        record_events(
+            [
+                AuditEvent(
+                    case=notice.case,
+                    action="notice_sent",
+                    data={"notice": notice.pk, "kind": notice.kind, "channel": notice.channel},
+                )
+                for notice in sent
+            ]
         )
-    return notice.status
+    return statuses
 
 
 def _failed(notice: Notice, error: Exception) -> str:
@@ -197,8 +222,9 @@ def _context(notice: Notice) -> dict:
             end=decision.period_end.strftime("%d.%m.%Y") if decision.period_end else "",
             explanation=decision.explanation_in(lang),
         )
-    request = case.document_requests.order_by("-requested_at").first()
-    context["document_request"] = request.what if request else ""
+    if notice.kind == Notice.Kind.DOCUMENT_REQUEST:
+        request = case.document_requests.order_by("-requested_at").first()
+        context["document_request"] = request.what if request else ""
     return context
 
 
@@ -246,16 +272,20 @@ def check_deliveries() -> int:
     return changed
 
 
-def due_notice_ids(case_id: int | None = None) -> list[int]:
-    """Notices to send now (of one case, or of all): queued and due, or claimed by a worker that
-    never finished."""
+def due_notice_ids(case_ids: list[int] | None = None) -> list[int]:
+    """Notices to send now (of these cases, or of all): queued and due, or claimed by a worker
+    that never finished."""
     now = timezone.now()
     stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
-    due = Notice.objects.filter(
+    due = _due(now, stale)
+    if case_ids is not None:
+        due = due.filter(case_id__in=case_ids)
+    return list(due.values_list("pk", flat=True)[:1000])
+
+
+def _due(now, stale):
+    return Notice.objects.filter(
         Q(status=Notice.Status.QUEUED, next_attempt_at__isnull=True)
         | Q(status=Notice.Status.QUEUED, next_attempt_at__lte=now)
         | Q(status=Notice.Status.SENDING, next_attempt_at__lte=stale)
     )
-    if case_id is not None:
-        due = due.filter(case_id=case_id)
-    return list(due.values_list("pk", flat=True)[:1000])

@@ -42,14 +42,14 @@ def process_case(case_id: int) -> str:
 
 def finish(case_id: int):
     """A decided case (by the rules or a caseworker): its letter, its notices, closing it."""
-    services.issue_letter(case_id)
-    services.send_notices(case_id)
-    services.close_case(case_id)
+    finish_cases([case_id])
 
 
 def finish_cases(case_ids: list[int]):
-    for case_id in case_ids:
-        finish(case_id)
+    """Decided cases, a batch's few at a time: each step for all of them at once."""
+    services.issue_letters(case_ids)
+    services.send_notices(case_ids)
+    services.close_cases(case_ids)
 
 
 def retry_waiting_cases() -> int:
@@ -123,6 +123,5 @@ def send_due_notices() -> int:
     """The notices' retry: those queued and due (backoff after a failure), and those a worker
     claimed and never finished. Scheduled every minute."""
     due = notices.due_notice_ids()
-    for notice_id in due:
-        notices.send(notice_id)
+    notices.send_many(due)
     return len(due)

@@ -155,16 +155,21 @@ def parameters_version_in_force(day):
     )
 
 
-def last_refusal_for_false_information(pins) -> date | None:
-    """The day this system last refused an application of one of these people for false
-    information (the registries' assistance history knows the ministry's older ones)."""
-    from .models import Decision
+def refusals_for_false_information(pins) -> dict[str, date]:
+    """The day this system last refused an application declaring each of these people for false
+    information (the registries' assistance history knows the ministry's older ones): {PIN: day},
+    for a batch's people in one query."""
+    from .models import CaseMember, Decision
 
-    refused = Decision.objects.filter(
-        outcome=Decision.Outcome.REFUSED, case__members__pin__in=list(pins)
-    ).values_list("grounds", "decided_at")
-    days = [timezone.localdate(at) for grounds, at in refused if "false_information" in grounds]
-    return max(days, default=None)
+    refused = CaseMember.objects.filter(
+        pin__in=list(pins),
+        case__decision__outcome=Decision.Outcome.REFUSED,
+    ).values_list("pin", "case__decision__grounds", "case__decision__decided_at")
+    days: dict[str, date] = {}
+    for pin, grounds, at in refused:
+        if "false_information" in grounds:
+            days[pin] = max(days.get(pin, date.min), timezone.localdate(at))
+    return days
 
 
 def undeclared_income_tolerance(day) -> Decimal | None:

@@ -1,10 +1,11 @@
 """Opening a case and moving it from one status to the next: the only way a case's status
 changes, always with an audit event in the same transaction."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -13,6 +14,8 @@ from ..calendar import decision_due
 from ..declaration import read_declaration
 from ..models import AuditEvent, Case, CaseFlag, CaseMember, Notice
 from ..notices import make_notice
+
+logger = logging.getLogger(__name__)
 
 
 class TransitionNotAllowed(Exception):
@@ -88,6 +91,30 @@ class CaseWrites:
                 Case.objects.bulk_update(list(self.cases.values()), sorted(self.fields))
             CaseFlag.objects.bulk_create(self.flags)
             record_events(self.events)
+
+
+def together_or_one_by_one(items: list, store, *, what: str) -> int:
+    """`store(items)` in one transaction (a batch's writes cost about what one case's do), or,
+    when that fails, `store([item])` for each: an item that can't be stored holds up no other
+    (it is logged; the sweeper takes its case up again). A database that is away is not an
+    item's fault: the task rides it out (tasks.survives_database_blips)."""
+    try:
+        return store(items)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:
+        if len(items) == 1:
+            raise
+        logger.exception("%d %s could not be stored together: one by one", len(items), what)
+    stored = 0
+    for item in items:
+        try:
+            stored += store([item])
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception:
+            logger.exception("One of the %s could not be stored: %r", what, item)
+    return stored
 
 
 def transition(case: Case, to_status: str, *, actor=None, reason: str = "", data=None) -> Case:

@@ -16,14 +16,14 @@ from django.utils import timezone
 from .. import selectors
 from ..declaration import read_declaration
 from ..models import Case, CaseFlag, Decision, Notice
-from ..notices import make_notice
+from ..notices import make_notice, make_notices
 from ..registries.discrepancies import UNDECLARED_VEHICLE
 from ..registries.household import Household
 from ..rules.engine import Assessment, ParametersMissing, assess
 from ..rules.explain import assignment_period, explain
 from ..rules.facts import Facts, gather_facts
 from ..rules.variables.grounds import GROUNDS
-from .cases import flag, transition
+from .cases import CaseWrites, together_or_one_by_one
 from .rules import rule_set_for, rules_of
 
 
@@ -50,22 +50,23 @@ def decide_cases(case_ids) -> int:
             "submission"
         )
     )
-    decided = 0
-    for evaluation in evaluate_cases(cases):
-        decided += _store(evaluation)
-    return decided
+    return together_or_one_by_one(evaluate_cases(cases), _store, what="decisions")
 
 
-def case_facts(case: Case, application_date=None) -> Facts:
-    """The rules' facts about an enriched case: its snapshot, its declaration, its history."""
+def case_facts(case: Case, application_date=None, *, refusals=None) -> Facts:
+    """The rules' facts about an enriched case: its snapshot, its declaration, its history.
+    `refusals`: what `selectors.refusals_for_false_information` gave for a batch's people."""
     declaration = read_declaration(case.submission.answers)
     household = Household.from_json(case.household or {})
     application_date = application_date or timezone.localdate(case.received_at)
+    refusals = (
+        selectors.refusals_for_false_information(declaration.pins) if refusals is None else refusals
+    )
     refused_on = [
         day
         for day in (
             household.refused_for_false_information_on,
-            selectors.last_refusal_for_false_information(declaration.pins),
+            *(refusals.get(pin) for pin in declaration.pins),
         )
         if day
     ]
@@ -86,18 +87,21 @@ def evaluate_cases(cases: list[Case], *, overrides: dict | None = None) -> list[
     overrides = overrides or {}
     evaluations = {case.pk: Evaluation(case.pk) for case in cases}
     by_version = defaultdict(list)
+    pins = {pin for case in cases for pin in read_declaration(case.submission.answers).pins}
+    refusals = selectors.refusals_for_false_information(pins)
+    versions = {}  # by application date
     for case in cases:
-        facts = case_facts(case)
+        facts = case_facts(case, refusals=refusals)
         if case.pk in overrides:
             facts = facts.with_overrides(overrides[case.pk])
-        version = selectors.parameters_version_in_force(facts.application_date)
+        day = facts.application_date
+        if day not in versions:
+            versions[day] = selectors.parameters_version_in_force(day)
         evaluations[case.pk].facts = facts
-        if version is None:
-            evaluations[
-                case.pk
-            ].problem = f"no rule parameters are in force for {facts.application_date}"
+        if versions[day] is None:
+            evaluations[case.pk].problem = f"no rule parameters are in force for {day}"
         else:
-            by_version[version].append(case)
+            by_version[versions[day]].append(case)
     for version, group in by_version.items():
         rule_set = rule_set_for(version)
         facts = [evaluations[case.pk].facts for case in group]
@@ -133,43 +137,49 @@ def _doubt(case: Case, assessment: Assessment) -> str:
     )
 
 
-def _store(evaluation: Evaluation) -> bool:
-    """Record the decision (or the flag), if the case still waits for one."""
+def _store(evaluations: list[Evaluation]) -> int:
+    """Record the decisions (or the flags) of the cases that still wait for one, together:
+    one lock, one insert of decisions, one of notices, one update of the cases, one append to
+    the audit chain."""
+    writes, decided = CaseWrites(), []
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=evaluation.case_id)
-        if case.status != Case.Status.ENRICHED:
-            return False
-        if evaluation.problem:
-            reason = f"a rule needs judgement: {evaluation.problem}"
-            flag(
-                case, [CaseFlag(case=case, kind=CaseFlag.Kind.RULES, detail=reason)], reason=reason
-            )
-            return False
-        decision = record_decision(case, evaluation)
-        transition(
-            case,
-            Case.Status.DECIDED,
-            data={
-                "decision": decision.pk,
-                "outcome": decision.outcome,
-                "monthly_amount": decision.monthly_amount,
-                "grounds": decision.grounds,
-                "rule_set": evaluation.rule_set.label,
-            },
-        )
-        return True
+        locked = Case.objects.select_for_update().in_bulk([e.case_id for e in evaluations])
+        for evaluation in evaluations:
+            case = locked.get(evaluation.case_id)
+            if case is None or case.status != Case.Status.ENRICHED:
+                continue
+            if evaluation.problem:
+                reason = f"a rule needs judgement: {evaluation.problem}"
+                flags = [CaseFlag(case=case, kind=CaseFlag.Kind.RULES, detail=reason)]
+                writes.flag(case, flags, reason=reason)
+            else:
+                decided.append((case, evaluation, decision_for(case, evaluation)))
+        Decision.objects.bulk_create([decision for _case, _evaluation, decision in decided])
+        for case, evaluation, decision in decided:
+            writes.move(case, Case.Status.DECIDED, data=_decided(decision, evaluation))
+        # The applicants are told by each case's finish, with the letter (pipeline.finish).
+        make_notices([case for case, _e, _d in decided], Notice.Kind.DECISION)
+        writes.write()
+    return len(decided)
 
 
-def record_decision(
-    case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None
-) -> Decision:
-    """The decision of a locked case, from an evaluation without a problem, and the notice that
-    tells the applicant (made in the same transaction; the case's finish sends it with the
-    letter once this commits, see pipeline.finish)."""
+def _decided(decision: Decision, evaluation: Evaluation) -> dict:
+    """What the audit trail keeps of a decision."""
+    return {
+        "decision": decision.pk,
+        "outcome": decision.outcome,
+        "monthly_amount": decision.monthly_amount,
+        "grounds": decision.grounds,
+        "rule_set": evaluation.rule_set.label,
+    }
+
+
+def decision_for(case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None):
+    """The decision (unsaved) of a case, from an evaluation without a problem."""
     assessment, facts = evaluation.assessment, evaluation.facts
     granted = assessment.granted
     start, end = assignment_period(facts.application_date, assessment.family["assignment_months"])
-    decision = Decision.objects.create(
+    return Decision(
         case=case,
         outcome=Decision.Outcome.GRANTED if granted else Decision.Outcome.REFUSED,
         monthly_amount=assessment.monthly_benefit if granted else None,
@@ -183,5 +193,15 @@ def record_decision(
         decided_by=decided_by,
         resolution=resolution,
     )
+
+
+def record_decision(
+    case: Case, evaluation: Evaluation, *, decided_by=None, resolution=None
+) -> Decision:
+    """The decision of a locked case (a caseworker's resolution), from an evaluation without a
+    problem, and the notice that tells the applicant (made in the same transaction; the case's
+    finish sends it with the letter once this commits, see pipeline.finish)."""
+    decision = decision_for(case, evaluation, decided_by=decided_by, resolution=resolution)
+    decision.save()
     make_notice(case, Notice.Kind.DECISION, send=False)
     return decision

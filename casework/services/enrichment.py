@@ -1,14 +1,13 @@
 """Enrichment: the registries' answers about a family, stored, normalised into the household
 snapshot and compared with the declaration."""
 
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .. import selectors
@@ -17,9 +16,7 @@ from ..models import Case, CaseFlag, RegistryLookup
 from ..registries.discrepancies import find_discrepancies
 from ..registries.lookups import enabled_sources, fetch_people, lookups_for, stored_answers
 from ..registries.normalise import build_household
-from .cases import CaseWrites
-
-logger = logging.getLogger(__name__)
+from .cases import CaseWrites, together_or_one_by_one
 
 
 def enrich_case(case_id: int, *, transport=None) -> Case:
@@ -68,7 +65,9 @@ def enrich_cases(case_ids, *, transport=None) -> int:
             assessed.append(
                 _assess(case, declaration, sources, own, as_of, others, tolerance=tolerance)
             )
-        enriched += _store(assessed, sources)
+        enriched += together_or_one_by_one(
+            assessed, lambda some: _store_together(some, sources), what="enrichments"
+        )
     return enriched
 
 
@@ -87,6 +86,9 @@ class _Assessed:
     discrepancies: list
     flags: list
 
+    def __repr__(self):
+        return f"<enrichment of {self.case.reference}>"
+
 
 def _assess(case, declaration, sources, new_answers, as_of, open_elsewhere, *, tolerance):
     # A waiting case keeps the answers it already has from the registries that did answer.
@@ -104,28 +106,6 @@ def _assess(case, declaration, sources, new_answers, as_of, open_elsewhere, *, t
         tolerance=tolerance,
     )
     return _Assessed(case, declaration, new_answers, household, discrepancies, flags)
-
-
-def _store(assessed: list[_Assessed], sources) -> int:
-    """Store the cases together, or, when that fails, one at a time: a case that can't be
-    stored holds up no other (it is logged, and the sweeper takes it up again)."""
-    try:
-        return _store_together(assessed, sources)
-    except (OperationalError, InterfaceError):
-        raise  # the database is away: the task rides it out (tasks.survives_database_blips)
-    except Exception:
-        if len(assessed) == 1:
-            raise
-        logger.exception("%d enrichments could not be stored together: one by one", len(assessed))
-    stored = 0
-    for one in assessed:
-        try:
-            stored += _store_together([one], sources)
-        except (OperationalError, InterfaceError):
-            raise
-        except Exception:
-            logger.exception("Case %s: its enrichment could not be stored", one.case.reference)
-    return stored
 
 
 def _store_together(assessed: list[_Assessed], sources) -> int:

@@ -1,4 +1,5 @@
-"""After the decision: its letter is issued once, the applicant told, and the case closed."""
+"""After the decision: its letter is issued once, the applicant told, and the case closed; for
+a batch's cases together (a few statements for all of them), or for one."""
 
 from django.db import transaction
 
@@ -6,59 +7,59 @@ from forms_app.documents import store
 from forms_app.models import IssuedDocument
 
 from .. import notices
-from ..audit import record_event
 from ..documents import letters  # noqa: F401  (registers the letter's renderer)
 from ..models import Case, Notice
-from .cases import transition
+from .cases import CaseWrites
 
 
-def issue_letter(case_id: int) -> IssuedDocument | None:
-    """The decided case's letter: rendered and stored the first time, then only read."""
-    case = Case.objects.select_related("submission").get(pk=case_id)
-    if case.status != Case.Status.DECIDED:
-        return None
-    already = IssuedDocument.objects.filter(
-        submission=case.submission, kind=IssuedDocument.Kind.LETTER
-    ).exists()
-    letter = store.issue(case.submission, IssuedDocument.Kind.LETTER)
-    if not already:
-        record_event(
-            "letter_issued",
-            case=case,
-            data={"code": letter.code, "sha256": letter.sha256, "language": letter.language},
+def issue_letters(case_ids: list[int]) -> list[IssuedDocument]:
+    """The decided cases' letters: rendered and stored the first time, then only read."""
+    cases = list(
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED).select_related(
+            "submission", "decision"
         )
-    return letter
+    )
+    with transaction.atomic():
+        issued = store.issue_many([case.submission for case in cases], IssuedDocument.Kind.LETTER)
+        writes = CaseWrites()
+        for case, (letter, new) in zip(cases, issued, strict=True):
+            if new:
+                data = {"code": letter.code, "sha256": letter.sha256, "language": letter.language}
+                writes.event("letter_issued", case, data=data)
+        writes.write()
+    return [letter for letter, _new in issued]
 
 
-def send_notices(case_id: int) -> list[str]:
-    """Send the case's notices that are due (at-least-once delivery makes this run again)."""
-    return [notices.send(notice_id) for notice_id in notices.due_notice_ids(case_id)]
+def send_notices(case_ids: list[int]) -> list[str]:
+    """Send the cases' notices that are due (at-least-once delivery makes this run again)."""
+    return notices.send_many(notices.due_notice_ids(case_ids))
 
 
-def close_case(case_id: int) -> Case:
+def close_cases(case_ids: list[int]) -> int:
     """DECIDED → CLOSED once the letter is issued and the decision's notice is no longer waiting
     to be sent (sent, delivered, or failed for good: a failed one is shown to Supervisors)."""
+    writes = CaseWrites()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("submission").get(pk=case_id)
-        if case.status != Case.Status.DECIDED:
-            return case
-        lettered = IssuedDocument.objects.filter(
-            submission=case.submission, kind=IssuedDocument.Kind.LETTER
-        ).exists()
-        decision_notices = case.notices.filter(kind=Notice.Kind.DECISION)
-        told = (
-            decision_notices.exists()
-            and not decision_notices.filter(status__in=Notice.PENDING).exists()
+        cases = list(
+            Case.objects.select_for_update().filter(pk__in=case_ids, status=Case.Status.DECIDED)
         )
-        if lettered and told:
-            transition(
-                case,
-                Case.Status.CLOSED,
-                data={
-                    "notices": list(decision_notices.values_list("channel", "status")),
-                },
-            )
-    return case
+        lettered = set(
+            IssuedDocument.objects.filter(
+                submission__case__in=cases, kind=IssuedDocument.Kind.LETTER
+            ).values_list("submission_id", flat=True)
+        )
+        told: dict[int, list] = {}
+        for case_id, channel, status in Notice.objects.filter(
+            case__in=cases, kind=Notice.Kind.DECISION
+        ).values_list("case_id", "channel", "status"):
+            told.setdefault(case_id, []).append([channel, status])
+        for case in cases:
+            decision_notices = told.get(case.pk, [])
+            sent = decision_notices and not any(s in Notice.PENDING for _c, s in decision_notices)
+            if case.submission_id in lettered and sent:
+                writes.move(case, Case.Status.CLOSED, data={"notices": decision_notices})
+        writes.write()
+    return len(writes.cases)
 
 
 def finish_after_commit(case_id: int):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from ..models import IssuedDocument, Submission
@@ -51,9 +51,47 @@ def normalise_code(typed: str) -> str:
 def issue(submission: Submission, kind: str) -> IssuedDocument:
     """The submission's document of this kind: the stored one, or rendered and stored now. When
     two processes issue it at once, one stores it and both return that one."""
-    existing = IssuedDocument.objects.filter(submission=submission, kind=kind).first()
-    if existing is not None:
-        return existing
+    ((document, _new),) = issue_many([submission], kind)
+    return document
+
+
+def issue_many(submissions: list[Submission], kind: str) -> list[tuple[IssuedDocument, bool]]:
+    """`issue` for many submissions (a batch's letters): each one's document, and whether it
+    was issued now. Those not stored yet are rendered, then inserted together; a document
+    another process stored meanwhile wins, and the file rendered here is removed."""
+    existing = {
+        document.submission_id: document
+        for document in IssuedDocument.objects.filter(submission__in=submissions, kind=kind)
+    }
+    rendered = [
+        _render(submission, kind) for submission in submissions if submission.pk not in existing
+    ]
+    try:
+        with transaction.atomic():
+            IssuedDocument.objects.bulk_create(rendered, ignore_conflicts=True)
+            stored = {
+                document.submission_id: document
+                for document in IssuedDocument.objects.filter(
+                    submission__in=[d.submission_id for d in rendered], kind=kind
+                )
+            }
+    except Exception:
+        for document in rendered:
+            document.file.delete(save=False)
+        raise
+    for document in rendered:
+        if stored[document.submission_id].code != document.code:
+            document.file.delete(save=False)  # another process's is the one
+    new = {document.code for document in rendered}
+    return [
+        (document, document.code in new)
+        for submission in submissions
+        for document in [existing.get(submission.pk) or stored[submission.pk]]
+    ]
+
+
+def _render(submission: Submission, kind: str) -> IssuedDocument:
+    """A new document (unsaved), its PDF already in the documents storage."""
     code = new_code()
     pdf = renderer(kind)(submission, code, verify_url(code))
     document = IssuedDocument(
@@ -63,13 +101,7 @@ def issue(submission: Submission, kind: str) -> IssuedDocument:
         sha256=hashlib.sha256(pdf).hexdigest(),
         code=code,
     )
-    try:
-        with transaction.atomic():
-            document.file.save(document.filename, ContentFile(pdf), save=False)
-            document.save()
-    except IntegrityError:
-        document.file.delete(save=False)
-        return IssuedDocument.objects.get(submission=submission, kind=kind)
+    document.file.save(document.filename, ContentFile(pdf), save=False)
     return document
 
 
