@@ -64,8 +64,9 @@ def _language(case: Case) -> str:
 def make_notice(case: Case, kind: str, *, what: str = "", send: bool = True) -> Notice | None:
     """The notice of `kind` to the applicant, in the caller's transaction; None if it exists.
     `send=False`: the caller's pipeline sends it (a decision's notice goes with its letter, see
-    pipeline.finish); the notices' sweeper sends it too if that never happens."""
-    notice = notice_for(case, kind, what=what)
+    pipeline.finish); the notices' sweeper sends it if that has not happened within
+    NOTICE_SENDING_STALE_MINUTES, as it does a send that was abandoned."""
+    notice = notice_for(case, kind, what=what, send=send)
     try:
         with transaction.atomic():
             notice.save()
@@ -79,10 +80,12 @@ def make_notice(case: Case, kind: str, *, what: str = "", send: bool = True) -> 
 def make_notices(cases: list[Case], kind: str):
     """`make_notice(…, send=False)` for many cases in one insert (a batch's decisions, which
     their finish sends); the notices that exist already are left as they are."""
-    Notice.objects.bulk_create([notice_for(case, kind) for case in cases], ignore_conflicts=True)
+    Notice.objects.bulk_create(
+        [notice_for(case, kind, send=False) for case in cases], ignore_conflicts=True
+    )
 
 
-def notice_for(case: Case, kind: str, *, what: str = "") -> Notice:
+def notice_for(case: Case, kind: str, *, what: str = "", send: bool = True) -> Notice:
     """The notice (unsaved) of `kind` to the applicant, over the channel they chose."""
     declaration = read_declaration(case.submission.answers)
     channel = declaration.feedback_channel
@@ -106,7 +109,13 @@ def notice_for(case: Case, kind: str, *, what: str = "") -> Notice:
         recipient=recipient,
         status=Notice.Status.DELIVERED if on_the_page else Notice.Status.QUEUED,
         delivered_at=timezone.now() if on_the_page else None,
+        next_attempt_at=None if send or on_the_page else _sweepers_after(),
     )
+
+
+def _sweepers_after():
+    """When a notice its pipeline sends becomes the sweeper's (see make_notice)."""
+    return timezone.now() + timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
 
 
 def enqueue(notice_id: int):
@@ -121,17 +130,18 @@ def send(notice_id: int) -> str:
     return status
 
 
-def send_many(notice_ids: list[int]) -> list[str]:
+def send_many(notice_ids: list[int], *, untried: bool = False) -> list[str]:
     """Send the notices that are due among these (a batch's), each once: claimed together,
-    delivered one by one, recorded together. Returns the statuses of those it sent or tried."""
+    delivered one by one, recorded together. `untried`: those never tried are due too (a
+    case's finish sends its own at once). Returns the statuses of those it sent or tried."""
     now = timezone.now()
-    stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
     with transaction.atomic():
         claimed = list(
-            _due(now, stale)
+            _due(now, untried=untried)
             .filter(pk__in=notice_ids)
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("case__submission", "case__decision")
+            .defer(*LARGE_FIELDS)
         )
         for notice in claimed:
             notice.status, notice.attempts = Notice.Status.SENDING, notice.attempts + 1
@@ -273,19 +283,30 @@ def check_deliveries() -> int:
 
 
 def due_notice_ids(case_ids: list[int] | None = None) -> list[int]:
-    """Notices to send now (of these cases, or of all): queued and due, or claimed by a worker
-    that never finished."""
-    now = timezone.now()
-    stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
-    due = _due(now, stale)
+    """Notices to send now: of all cases, those queued and due, or claimed by a worker that
+    never finished (the sweeper's); of these cases, those never tried too (their finish's)."""
+    due = _due(timezone.now(), untried=case_ids is not None)
     if case_ids is not None:
         due = due.filter(case_id__in=case_ids)
     return list(due.values_list("pk", flat=True)[:1000])
 
 
-def _due(now, stale):
-    return Notice.objects.filter(
+def _due(now, *, untried: bool = False):
+    stale = now - timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"])
+    due = (
         Q(status=Notice.Status.QUEUED, next_attempt_at__isnull=True)
         | Q(status=Notice.Status.QUEUED, next_attempt_at__lte=now)
         | Q(status=Notice.Status.SENDING, next_attempt_at__lte=stale)
     )
+    if untried:
+        due |= Q(status=Notice.Status.QUEUED, attempts=0)
+    return Notice.objects.filter(due)
+
+
+# What a notice's text never needs of its case: large, and read for every notice sent.
+LARGE_FIELDS = [
+    "case__household",
+    "case__discrepancies",
+    "case__decision__facts",
+    "case__decision__trace",
+]

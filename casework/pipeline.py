@@ -62,25 +62,30 @@ def retry_waiting_cases() -> int:
 
 
 def _process_together(case_ids: list[int], *, own: int | None = None) -> int:
-    """Enrich and decide cases together; then the decided cases are finished by tasks of
+    """Enrich and decide cases together; then the cases decided here are finished by tasks of
     `FINISH_CASES` cases each (the letters, the notices and closing: workers share them, and a
     batch never runs past the task time-out or loses its last cases' letters with a killed
-    worker). The task's `own` case is finished right here."""
+    worker). The task's `own` case, if decided here, is finished right here; one that another
+    batch decided is that batch's to finish (or the sweeper's, after a crash)."""
     enriched = services.enrich_cases(case_ids)
-    services.decide_cases(case_ids)  # one vectorised simulation for the batch
-    decided = set(
-        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED).values_list(
-            "pk", flat=True
-        )
-    )
+    decided = services.decide_cases(case_ids)  # one vectorised simulation for the batch
     if own in decided:
         finish(own)
-        decided.discard(own)
-    others = sorted(decided)
-    size = settings.CASEWORK["FINISH_CASES"]
-    for start_at in range(0, len(others), size):
-        queueing.enqueue_cases(others[start_at : start_at + size], "casework.tasks.finish_cases")
+        decided.remove(own)
+    finish_later(decided)
     return enriched
+
+
+def finish_later(case_ids: list[int]) -> int:
+    """Enqueue the decided cases' finishing, `FINISH_CASES` cases a task; returns how many
+    cases were enqueued."""
+    size = settings.CASEWORK["FINISH_CASES"]
+    chunks = [case_ids[start : start + size] for start in range(0, len(case_ids), size)]
+    return sum(
+        len(chunk)
+        for chunk in chunks
+        if queueing.enqueue_cases(chunk, "casework.tasks.finish_cases")
+    )
 
 
 def start(case: Case):
@@ -108,7 +113,15 @@ def sweep_stuck_cases() -> int:
         older_than=now - timedelta(minutes=settings.CASEWORK["STUCK_CASE_AFTER_MINUTES"])
     )
     case_ids = sorted(set(unqueued) | set(stuck))
-    enqueued = sum(1 for case_id in case_ids if enqueue(case_id))
+    # A decided case only waits for its finish; the others start again from where they are.
+    decided = list(
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    enqueued = finish_later(decided)
+    others = set(case_ids) - set(decided)
+    enqueued += sum(1 for case_id in sorted(others) if enqueue(case_id))
     if case_ids:
         logger.warning(
             "Sweeper: %d cases never reached the queue, %d were stuck; %d enqueued",

@@ -43,14 +43,18 @@ def decide_case(case_id: int) -> Case:
     return Case.objects.get(pk=case_id)
 
 
-def decide_cases(case_ids) -> int:
-    """Decide every ENRICHED case among `case_ids`; returns how many were decided."""
+def decide_cases(case_ids) -> list[int]:
+    """Decide every ENRICHED case among `case_ids`; returns those it decided."""
     cases = list(
         Case.objects.filter(pk__in=case_ids, status=Case.Status.ENRICHED).select_related(
             "submission"
         )
     )
-    return together_or_one_by_one(evaluate_cases(cases), _store, what="decisions")
+    decided = []
+    together_or_one_by_one(
+        evaluate_cases(cases), lambda some: _store(some, decided), what="decisions"
+    )
+    return decided
 
 
 def case_facts(case: Case, application_date=None, *, refusals=None) -> Facts:
@@ -137,13 +141,18 @@ def _doubt(case: Case, assessment: Assessment) -> str:
     )
 
 
-def _store(evaluations: list[Evaluation]) -> int:
+def _store(evaluations: list[Evaluation], decided_ids: list[int]) -> int:
     """Record the decisions (or the flags) of the cases that still wait for one, together:
     one lock, one insert of decisions, one of notices, one update of the cases, one append to
     the audit chain."""
     writes, decided = CaseWrites(), []
     with transaction.atomic():
-        locked = Case.objects.select_for_update().in_bulk([e.case_id for e in evaluations])
+        locked = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("submission")  # for the notices
+            .defer("household", "discrepancies")
+            .in_bulk([e.case_id for e in evaluations])
+        )
         for evaluation in evaluations:
             case = locked.get(evaluation.case_id)
             if case is None or case.status != Case.Status.ENRICHED:
@@ -160,6 +169,7 @@ def _store(evaluations: list[Evaluation]) -> int:
         # The applicants are told by each case's finish, with the letter (pipeline.finish).
         make_notices([case for case, _e, _d in decided], Notice.Kind.DECISION)
         writes.write()
+    decided_ids += [case.pk for case, _e, _d in decided]
     return len(decided)
 
 

@@ -15,9 +15,9 @@ from .cases import CaseWrites
 def issue_letters(case_ids: list[int]) -> list[IssuedDocument]:
     """The decided cases' letters: rendered and stored the first time, then only read."""
     cases = list(
-        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED).select_related(
-            "submission", "decision"
-        )
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED)
+        .select_related("submission", "decision__rule_set")
+        .defer("household", "discrepancies", "decision__facts", "decision__trace")
     )
     with transaction.atomic():
         issued = store.issue_many([case.submission for case in cases], IssuedDocument.Kind.LETTER)
@@ -32,7 +32,7 @@ def issue_letters(case_ids: list[int]) -> list[IssuedDocument]:
 
 def send_notices(case_ids: list[int]) -> list[str]:
     """Send the cases' notices that are due (at-least-once delivery makes this run again)."""
-    return notices.send_many(notices.due_notice_ids(case_ids))
+    return notices.send_many(notices.due_notice_ids(case_ids), untried=True)
 
 
 def close_cases(case_ids: list[int]) -> int:
@@ -41,7 +41,9 @@ def close_cases(case_ids: list[int]) -> int:
     writes = CaseWrites()
     with transaction.atomic():
         cases = list(
-            Case.objects.select_for_update().filter(pk__in=case_ids, status=Case.Status.DECIDED)
+            Case.objects.select_for_update()
+            .filter(pk__in=case_ids, status=Case.Status.DECIDED)
+            .defer("household", "discrepancies")
         )
         lettered = set(
             IssuedDocument.objects.filter(

@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 from django_q.conf import Conf
 
-from casework import pipeline, queueing
+from casework import pipeline, queueing, tasks
 from casework.models import Case
 from forms_app import actions
 from forms_app.models import Submission
@@ -192,4 +192,8 @@ def test_a_caseworkers_decision_stands_when_the_broker_is_down(
     broker.down = False
     Case.objects.filter(pk=case.pk).update(status_changed_at=timezone.now() - timedelta(minutes=2))
     assert pipeline.sweep_stuck_cases() == 1
-    assert broker.enqueued == [("casework.tasks.process_case", case.pk)]
+    # Decided already: what is left is its finish.
+    assert broker.enqueued == [("casework.tasks.finish_cases", [case.pk])]
+    tasks.finish_cases([case.pk])  # as the worker that takes that task
+    case.refresh_from_db()
+    assert case.status == Case.Status.CLOSED
