@@ -32,7 +32,8 @@ def process_case(case_id: int) -> str:
     one vectorised simulation), so however many workers run, each works in batches."""
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         limit = settings.CASEWORK["BATCH_CASES"]
-        _process_together(services.take_received_cases(case_id, limit=limit), own=case_id)
+        if case_ids := services.take_received_cases(case_id, limit=limit):
+            _process_together(case_ids, own=case_id)
     else:
         services.enrich_case(case_id)
         services.decide_case(case_id)

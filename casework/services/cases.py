@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import Case as Conditional
+from django.db.models import Q, Value, When
 from django.utils import timezone
 
 from ..audit import record_event, record_events
@@ -137,20 +138,22 @@ def take_received_cases(case_id: int, *, limit: int) -> list[int]:
     """Batch mode: the received cases a worker enriches together, this one first, up to `limit`,
     oldest first. Each is taken for as long as a task may run, so workers running at once take
     different cases (on PostgreSQL, rows another worker is taking are skipped, not waited for).
-    A case another worker has taken is left to it; a case in a later status is only returned."""
+    A case another worker has taken is left to it; this case when enriched (its batch's worker
+    died before deciding it) comes first too, to be decided."""
     now = timezone.now()
     free = Q(taken_until__isnull=True) | Q(taken_until__lt=now)
-    received = Case.objects.filter(free, status=Case.Status.RECEIVED)
+    own_first = When(pk=case_id, then=Value(0))
     with transaction.atomic():
-        taking = received.select_for_update(skip_locked=True)
-        own = list(taking.filter(pk=case_id).values_list("pk", flat=True))
-        others = list(
-            taking.exclude(pk=case_id)
-            .order_by("received_at", "pk")
-            .values_list("pk", flat=True)[: max(0, limit - 1)]
+        taken = list(
+            Case.objects.filter(free, status=Case.Status.RECEIVED)
+            .select_for_update(skip_locked=True)
+            .order_by(Conditional(own_first, default=Value(1)), "received_at", "pk")
+            .values_list("pk", flat=True)[:limit]
         )
-        until = now + timedelta(seconds=settings.Q_CLUSTER["timeout"])
-        Case.objects.filter(pk__in=own + others).update(taken_until=until)
-    if not own and Case.objects.filter(pk=case_id, status=Case.Status.RECEIVED).exists():
-        return others  # another worker has it in its batch
-    return [case_id, *others]
+        if taken:
+            until = now + timedelta(seconds=settings.Q_CLUSTER["timeout"])
+            Case.objects.filter(pk__in=taken).update(taken_until=until)
+    if case_id in taken:
+        return taken
+    status = Case.objects.filter(pk=case_id).values_list("status", flat=True).first()
+    return [case_id, *taken] if status == Case.Status.ENRICHED else taken
