@@ -9,6 +9,14 @@ The generated rows look like real ones where a query looks: references UDSY-2020
 million a year, 2020 onwards), a FİN per applicant, statuses, deadlines, districts and outcomes
 in realistic shares, a submission every 30 seconds. Answers hold the applicant only (a real
 declaration is about 2 kB more of JSON, which no listed query reads).
+
+A fill of 3 million takes about 25 minutes. BENCH_GROWTH_KEEP=1 with pytest's --reuse-db keeps it:
+the test database is neither emptied after the test nor dropped after the session, and a later
+run that finds the same fill measures it again without filling (new migrations are applied to
+it first, as --reuse-db does). Run this file alone then: another benchmark's transactional test
+would empty the database.
+
+BENCH_GROWTH_QUERIES=1 also prints every statement of each page with its milliseconds.
 """
 
 import json
@@ -25,7 +33,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_q.conf import Conf
 
-from casework.models import RuleParametersVersion
+from casework.models import CaseMember, RuleParametersVersion
 from casework.services.rules import rule_set_for
 from forms_app.models import EServicePage, Submission
 from tests.forms_app import declaration as d
@@ -36,6 +44,8 @@ pytestmark = [pytest.mark.benchmark, pytest.mark.postgres]
 
 ROWS = int(os.environ.get("BENCH_GROWTH_ROWS", "3000000"))
 ROUNDS = int(os.environ.get("BENCH_GROWTH_ROUNDS", "5"))
+KEEP = os.environ.get("BENCH_GROWTH_KEEP") == "1"
+SHOW_QUERIES = os.environ.get("BENCH_GROWTH_QUERIES") == "1"
 PER_YEAR = 500_000
 FIRST_YEAR = 2020
 SLUG = "unvanli-dovlet-sosial-yardimi"
@@ -97,7 +107,9 @@ WHERE s.id > %(first_id)s AND c.status IN ('decided', 'closed');
 """
 
 
-def fill(rows: int):
+def fill(rows: int) -> float:
+    """Fills `rows` submissions and their cases; the seconds it took."""
+    start = time.perf_counter()
     service = EServicePage.objects.get(locale__language_code="az", slug=SLUG)
     version = service.current_form_version()
     rule_set = rule_set_for(RuleParametersVersion.objects.order_by("-pk").first())
@@ -118,10 +130,40 @@ def fill(rows: int):
             cursor.execute(statement, params)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # committed (a transactional test): as a live database
+    return time.perf_counter() - start
+
+
+def kept_fill(rows: int) -> bool:
+    """Whether the database holds the fill of `rows` an earlier run kept (BENCH_GROWTH_KEEP)."""
+    found = set(
+        Submission.objects.filter(
+            reference__in=[reference(1), reference(rows), reference(rows + 1)]
+        ).values_list("reference", flat=True)
+    )
+    if not found:
+        return False
+    if found != {reference(1), reference(rows)}:
+        pytest.fail(f"The kept test database holds another fill than {rows:,} rows: --create-db")
+    return True
+
+
+@pytest.fixture
+def filled_site(request, django_db_setup, django_db_blocker, mocks_url):
+    """The demo site and BENCH_GROWTH_ROWS filled, committed; the seconds the fill took (None
+    when an earlier run's fill was kept)."""
+    if not KEEP:
+        request.getfixturevalue("live_demo_site")  # emptied after the test
+        yield fill(ROWS)
+        return
+    if not request.config.getoption("reuse_db"):
+        pytest.fail("BENCH_GROWTH_KEEP=1 needs --reuse-db, or the test database is dropped")
+    # django_db_setup seeded the demo site; no test case around this one, so nothing is emptied.
+    with django_db_blocker.unblock():
+        yield None if kept_fill(ROWS) else fill(ROWS)
 
 
 def timed(func, rounds=ROUNDS):
-    """(median milliseconds, queries of one call, what the call returned)."""
+    """(median milliseconds, the statements of one call, what the call returned)."""
     func()  # untimed: templates loaded, caches warm
     seconds = []
     for _ in range(rounds):
@@ -130,7 +172,7 @@ def timed(func, rounds=ROUNDS):
         seconds.append(time.perf_counter() - start)
     with CaptureQueriesContext(connection) as queries:
         result = func()
-    return 1000 * statistics.median(seconds), len(queries.captured_queries), result
+    return 1000 * statistics.median(seconds), queries.captured_queries, result
 
 
 def get_ok(client, url, **params):
@@ -141,12 +183,9 @@ def get_ok(client, url, **params):
     return view
 
 
-def test_growth(live_demo_site, settings, monkeypatch):
+def test_growth(filled_site, settings, monkeypatch):
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 10**9}
     monkeypatch.setattr(Conf, "SYNC", False)  # the API's task is queued, not run here
-    start = time.perf_counter()
-    fill(ROWS)
-    fill_seconds = time.perf_counter() - start
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_database_size(current_database())")
         (size,) = cursor.fetchone()
@@ -175,10 +214,15 @@ def test_growth(live_demo_site, settings, monkeypatch):
         response = public.post("/api/v1/status", status_form, content_type="application/json")
         assert response.status_code == 200, response.content
 
+    # Applicants with no open application, also when a kept database has earlier runs' ones.
+    pins = iter(d.next_pin, None)
+    applicants = (p for p in pins if not CaseMember.objects.filter(pin=p).exists())
+    declarations = [d.of_applicant(next(applicants)) for _ in range(ROUNDS + 2)]
+
     def api_submission():
         response = public.post(
             f"/api/v1/services/{SLUG}/submissions",
-            json.dumps(d.another_applicant()),
+            json.dumps(declarations.pop()),
             content_type="application/json",
             headers={"Idempotency-Key": str(uuid.uuid4())},
         )
@@ -211,11 +255,17 @@ def test_growth(live_demo_site, settings, monkeypatch):
     }
     load = os.getloadavg()[0]
     results = {name: timed(view) for name, view in measured.items()}
+    filled = "kept from an earlier run" if filled_site is None else f"filled in {filled_site:.0f} s"
     heading(
-        f"Growth: {ROWS:,} submissions and cases (filled in {fill_seconds:.0f} s, database "
-        f"{size / 2**30:.1f} GiB), median of {ROUNDS}, {os.cpu_count()} CPUs, load average "
-        f"{load:.1f} before, {os.getloadavg()[0]:.1f} after"
+        f"Growth: {ROWS:,} submissions and cases ({filled}, database {size / 2**30:.1f} GiB), "
+        f"median of {ROUNDS}, {os.cpu_count()} CPUs, load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
     )
     for name, (ms, queries, result) in results.items():
         found = {} if result is None else {"found": "yes" if result else "NO"}
-        line(name, ms=ms, queries=queries, **found)
+        # sql-ms: the statements' own time in the captured call; the rest is Python (templates).
+        sql_ms = 1000 * sum(float(q["time"]) for q in queries)
+        line(name, ms=ms, queries=len(queries), sql_ms=sql_ms, **found)
+        if SHOW_QUERIES:
+            for q in queries:
+                print(f"    {1000 * float(q['time']):8.1f}  {q['sql'][:400]}")
