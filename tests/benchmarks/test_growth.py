@@ -24,11 +24,12 @@ import os
 import statistics
 import time
 import uuid
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import Client
+from django.test import Client, TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_q.conf import Conf
@@ -148,18 +149,23 @@ def kept_fill(rows: int) -> bool:
 
 
 @pytest.fixture
-def filled_site(request, django_db_setup, django_db_blocker, mocks_url):
-    """The demo site and BENCH_GROWTH_ROWS filled, committed; the seconds the fill took (None
-    when an earlier run's fill was kept)."""
+def kept_when_asked(request):
+    """With BENCH_GROWTH_KEEP=1, the database is not emptied after the test. Set up before the
+    transactional test's fixture, so that it is still in place when that one flushes."""
     if not KEEP:
-        request.getfixturevalue("live_demo_site")  # emptied after the test
-        yield fill(ROWS)
+        yield
         return
     if not request.config.getoption("reuse_db"):
         pytest.fail("BENCH_GROWTH_KEEP=1 needs --reuse-db, or the test database is dropped")
-    # django_db_setup seeded the demo site; no test case around this one, so nothing is emptied.
-    with django_db_blocker.unblock():
-        yield None if kept_fill(ROWS) else fill(ROWS)
+    with mock.patch.object(TransactionTestCase, "_fixture_teardown", lambda self: None):
+        yield
+
+
+@pytest.fixture
+def filled_site(kept_when_asked, live_demo_site):
+    """The demo site and BENCH_GROWTH_ROWS filled, committed; the seconds the fill took (None
+    when an earlier run's fill was kept)."""
+    return None if KEEP and kept_fill(ROWS) else fill(ROWS)
 
 
 def timed(func, rounds=ROUNDS):
