@@ -7,6 +7,7 @@ import datetime
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -125,14 +126,17 @@ def _field_label(model, name):
 
 
 class SubmissionFilterSet(WagtailFilterSet):
+    # The choices are named by title and number: their definitions stay in the database.
     form = ModelChoiceFilter(
         field_name="form_version__form",
         label=capfirst(DeclarationForm._meta.verbose_name),
-        queryset=DeclarationForm.objects.order_by("title"),
+        queryset=DeclarationForm.objects.defer("schema").order_by("title"),
     )
     form_version = ModelChoiceFilter(
         label=_field_label(Submission, "form_version"),
-        queryset=DeclarationFormVersion.objects.select_related("form"),
+        queryset=DeclarationFormVersion.objects.select_related("form").defer(
+            "schema", "form__schema"
+        ),
     )
     submitted_at = DateFromToRangeFilter(
         label=_field_label(Submission, "submitted_at"), widget=DateRangePickerWidget
@@ -254,7 +258,10 @@ class SubmissionInspectView(PermissionFirstMixin, InspectFieldsMixin, InspectVie
     template_name = "forms_app/admin/submission_inspect.html"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(selectors.submissions_for_admin(), pk=unquote(str(self.pk)))
+        submission = selectors.submission_for_admin(unquote(str(self.pk)))
+        if submission is None:
+            raise Http404
+        return submission
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
