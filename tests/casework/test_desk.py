@@ -1,6 +1,7 @@
 """The caseworker's desk: who sees which case, claims, settling facts with a reason, four eyes,
 look-ups run again, the deadline's alerts, the audit check and the Supervisors' board."""
 
+import re
 import threading
 from datetime import timedelta
 from decimal import Decimal
@@ -400,6 +401,28 @@ def test_the_sla_board_counts_the_decided_within_the_deadline(
     page = login(client, "supervisor").get("/admin/casework/sla/").content.decode()
     assert "100%" in page and "<svg" in page
     assert login(client, "caseworker").get("/admin/casework/sla/").status_code in (302, 403)
+
+
+def test_the_sla_board_counts_today_on_every_view_and_keeps_the_days_gone_by(
+    client, registries, submit_scenario, people
+):
+    def decided_on(page, day) -> int:
+        """From the chart's text, "dd.mm applications/decisions" a day."""
+        return int(re.search(rf"{day:%d\.%m} \d+/(\d+)", page).group(1))
+
+    def board():
+        return login(client, "supervisor").get("/admin/casework/sla/").content.decode()
+
+    decided(submit_scenario)
+    assert decided_on(board(), timezone.localdate()) == 1
+    decided(submit_scenario, "vehicle_owner")
+    assert decided_on(board(), timezone.localdate()) == 2  # today is never kept
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        yesterday = timezone.localdate() - timedelta(days=1)
+        page = board()  # counts yesterday, and keeps it
+        assert decided_on(page, yesterday) == 2 and decided_on(page, timezone.localdate()) == 0
+        assert "100%" in page  # both within the deadline
+        assert decided_on(board(), yesterday) == 2
 
 
 def test_the_audit_page_and_command_find_a_removed_tail(
