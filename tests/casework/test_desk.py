@@ -237,6 +237,34 @@ def test_settling_a_fact_the_rules_agree_with_decides_at_once(
     assert event.actor == caseworker and "death certificate" in event.reason
 
 
+def test_a_decided_case_leaves_the_queue_and_stays_found_by_its_caseworker(
+    client, registries, submit_scenario, people, django_capture_on_commit_callbacks
+):
+    case = flagged(submit_scenario, "member_died")
+    waiting = flagged(submit_scenario, "member_unknown")
+    grandmother = case.submission.answers["family_members"][-1]["pin"]
+    desk.claim_case(case.pk, people["caseworker"])
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.propose_resolution(
+            case.pk,
+            people["caseworker"],
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate in the civil registry",
+        )
+    link, waiting_link = (f"/admin/casework/case/{c.pk}/" for c in (case, waiting))
+
+    def listed(**query):
+        return client.get("/admin/cases/", query).content.decode()
+
+    login(client, "caseworker")
+    assert waiting_link in listed() and link not in listed()
+    assert link in listed(q=case.reference)
+    assert client.get(link).status_code == 200
+    # Someone else's decided case stays out of another caseworker's sight.
+    login(client, "caseworker2")
+    assert link not in listed(q=case.reference)
+
+
 def test_a_reversal_needs_a_second_person(client, registries, submit_scenario, people):
     """The rules grant the family on the registries' facts; the caseworker finds a car the road
     police don't know of: refusing reverses the rules, so a Supervisor must approve."""
