@@ -303,8 +303,15 @@ def _count_days(first: date, last: date) -> dict[date, Day]:
         Decision.objects.filter(decided_at__gte=start, decided_at__lt=end)
         .annotate(day=TruncDate("decided_at"))
         .values_list("day")
-        .annotate(n=Count("pk"), in_time=Count("pk", filter=Q(day__lte=F("case__due_date"))))
         .order_by()
+    )
+    decided = dict(decisions.annotate(n=Count("pk")))
+    # A decision of these days was in time only if its case is due on one of them or later: so
+    # the join takes the recently due cases by their index, not millions of older ones.
+    in_time = dict(
+        decisions.filter(case__due_date__gte=first, day__lte=F("case__due_date")).annotate(
+            n=Count("pk")
+        )
     )
     arrivals = dict(
         Case.objects.filter(received_at__gte=start, received_at__lt=end)
@@ -313,8 +320,7 @@ def _count_days(first: date, last: date) -> dict[date, Day]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    decided = {day: (n, in_time) for day, n, in_time in decisions}
     return {
-        day: Day(day, arrivals.get(day, 0), *decided.get(day, (0, 0)))
+        day: Day(day, arrivals.get(day, 0), decided.get(day, 0), in_time.get(day, 0))
         for day in arrivals.keys() | decided.keys()
     }
