@@ -1,5 +1,5 @@
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -232,16 +232,6 @@ def sla_figures(today: date) -> dict:
         within_7=Count("pk", filter=Q(due_date__gt=soon, due_date__lte=later)),
         later=Count("pk", filter=Q(due_date__gt=later)),
     )
-    load = (
-        Case.objects.filter(holder__isnull=False)
-        .values("holder__username")
-        .annotate(
-            holding=Count("pk", filter=Q(status=Case.Status.FLAGGED)),
-            overdue=Count("pk", filter=Q(status=Case.Status.FLAGGED, due_date__lt=today)),
-            decided=Count("pk", filter=Q(status__in=Case.FINAL_STATUSES)),
-        )
-        .order_by("-holding", "holder__username")
-    )
     days = recent_days(today)
     decided = sum(day.decisions for day in days)
     in_time = sum(day.in_time for day in days)
@@ -254,12 +244,29 @@ def sla_figures(today: date) -> dict:
         "overdue": open_cases.filter(due_date__lt=today)
         .select_related("holder")
         .order_by("due_date")[:50],
-        "load": list(load),
+        "load": _caseworkers_load(today, days),
         "daily": [(day.day, day.arrivals, day.decisions) for day in days],
         "failed_notices": Notice.objects.filter(status=Notice.Status.FAILED)
         .select_related("case")
         .order_by("-created_at")[:50],
     }
+
+
+def _caseworkers_load(today: date, days) -> list[dict]:
+    """Each caseworker's flagged cases held now, how many of them are overdue, and their
+    decisions of the board's days: never every case they ever held (years of them)."""
+    holding = (
+        Case.objects.filter(status=Case.Status.FLAGGED, holder__isnull=False)
+        .values_list("holder__username")
+        .annotate(n=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+        .order_by()
+    )
+    load = {name: {"holding": n, "overdue": overdue, "decided": 0} for name, n, overdue in holding}
+    for day in days:
+        for name, n in day.by_caseworker.items():
+            load.setdefault(name, {"holding": 0, "overdue": 0, "decided": 0})["decided"] += n
+    rows = [{"username": name, **figures} for name, figures in load.items()]
+    return sorted(rows, key=lambda row: (-row["holding"], row["username"]))
 
 
 @dataclass(frozen=True)
@@ -268,6 +275,7 @@ class Day:
     arrivals: int = 0
     decisions: int = 0
     in_time: int = 0  # decisions on or before their case's due date
+    by_caseworker: dict[str, int] = field(default_factory=dict)  # decisions a person made
 
 
 def recent_days(today: date) -> list[Day]:
@@ -305,7 +313,13 @@ def _count_days(first: date, last: date) -> dict[date, Day]:
         .values_list("day")
         .order_by()
     )
-    decided = dict(decisions.annotate(n=Count("pk")))
+    decided, by_caseworker = {}, {}
+    for day, username, n in decisions.values_list("day", "decided_by__username").annotate(
+        n=Count("pk")
+    ):
+        decided[day] = decided.get(day, 0) + n
+        if username:  # not the rules alone
+            by_caseworker.setdefault(day, {})[username] = n
     # A decision of these days was in time only if its case is due on one of them or later: so
     # the join takes the recently due cases by their index, not millions of older ones.
     in_time = dict(
@@ -321,6 +335,12 @@ def _count_days(first: date, last: date) -> dict[date, Day]:
         .order_by()
     )
     return {
-        day: Day(day, arrivals.get(day, 0), decided.get(day, 0), in_time.get(day, 0))
+        day: Day(
+            day,
+            arrivals.get(day, 0),
+            decided.get(day, 0),
+            in_time.get(day, 0),
+            by_caseworker.get(day, {}),
+        )
         for day in arrivals.keys() | decided.keys()
     }

@@ -79,7 +79,8 @@ SELECT gen_random_uuid(), %(service)s,
 FROM generate_series(1, %(rows)s) AS n;
 
 INSERT INTO casework_case (submission_id, reference, status, received_at, status_changed_at,
-    discrepancies, due_date, district, waiting_for, registry_attempts, enqueued_at)
+    discrepancies, due_date, district, waiting_for, registry_attempts, enqueued_at, holder_id,
+    claimed_at)
 SELECT s.id, s.reference,
     CASE WHEN s.id > %(open_after)s
         THEN (ARRAY['received', 'enriched', 'flagged', 'flagged', 'decided'])[1 + s.id %% 5]
@@ -88,8 +89,21 @@ SELECT s.id, s.reference,
     (s.submitted_at + interval '21 days')::date,
     (ARRAY['Nəsimi', 'Yasamal', 'Sabunçu', 'Binəqədi', 'Gəncə', 'Sumqayıt', 'Lənkəran'])[
         1 + s.id %% 7],
-    '[]'::jsonb, 0, s.submitted_at
-FROM forms_app_submission s WHERE s.id > %(first_id)s;
+    '[]'::jsonb, 0, s.submitted_at,
+    CASE WHEN s.held THEN %(caseworker)s END,
+    CASE WHEN s.held THEN s.submitted_at + interval '3 days' END
+FROM (SELECT *,
+        -- Claimed by the caseworker: half the flagged cases, and a twentieth of the closed ones
+        -- (flagged once, then decided by a person).
+        CASE WHEN id > %(open_after)s THEN id %% 5 = 2 ELSE id %% 20 = 0 END AS held
+    FROM forms_app_submission WHERE id > %(first_id)s) AS s;
+
+INSERT INTO casework_caseflag (case_id, kind, registry, pin, detail, raised_at)
+SELECT c.id, (ARRAY['registry_unreachable', 'member_deceased', 'member_unknown',
+        'member_registered_elsewhere', 'rules'])[1 + c.id %% 5],
+    CASE WHEN c.id %% 5 = 0 THEN 'tax' ELSE '' END, '', '', c.received_at + interval '1 day'
+FROM casework_case c
+WHERE c.submission_id > %(first_id)s AND (c.status = 'flagged' OR c.holder_id IS NOT NULL);
 
 INSERT INTO casework_casemember (case_id, pin, is_applicant)
 SELECT c.id, s.answers ->> 'pin', true
@@ -97,13 +111,13 @@ FROM casework_case c JOIN forms_app_submission s ON s.id = c.submission_id
 WHERE s.id > %(first_id)s;
 
 INSERT INTO casework_decision (case_id, outcome, monthly_amount, period_start, period_end,
-    grounds, rule_set_id, facts, trace, explanation, decided_at)
+    grounds, rule_set_id, facts, trace, explanation, decided_at, decided_by_id)
 SELECT c.id, CASE WHEN c.id %% 3 = 0 THEN 'refused' ELSE 'granted' END,
     CASE WHEN c.id %% 3 = 0 THEN NULL ELSE 180.00 END,
     c.due_date, c.due_date + 365,
     CASE WHEN c.id %% 3 = 0 THEN '["income"]'::jsonb ELSE '[]'::jsonb END,
     %(rule_set)s, '{{}}'::jsonb, '{{}}'::jsonb, '{{}}'::jsonb,
-    c.received_at + interval '12 days'
+    c.received_at + interval '12 days', c.holder_id
 FROM casework_case c JOIN forms_app_submission s ON s.id = c.submission_id
 WHERE s.id > %(first_id)s AND c.status IN ('decided', 'closed');
 """
@@ -125,6 +139,7 @@ def fill(rows: int) -> float:
         "first_id": first_id,
         "open_after": open_after,
         "rule_set": rule_set.pk,
+        "caseworker": get_user_model().objects.get(username="caseworker").pk,
     }
     sql = FILL.format(first_year=FIRST_YEAR, per_year=PER_YEAR)
     with connection.cursor() as cursor:

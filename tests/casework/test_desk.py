@@ -453,6 +453,26 @@ def test_the_sla_board_counts_today_on_every_view_and_keeps_the_days_gone_by(
         assert decided_on(board(), yesterday) == 2
 
 
+def test_the_sla_board_shows_what_each_caseworker_holds_and_decided(
+    client, registries, submit_scenario, people, django_capture_on_commit_callbacks
+):
+    done = flagged(submit_scenario, "member_died")
+    held = flagged(submit_scenario, "member_unknown")
+    grandmother = done.submission.answers["family_members"][-1]["pin"]
+    for case in (done, held):
+        desk.claim_case(case.pk, people["caseworker"])
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.propose_resolution(
+            done.pk,
+            people["caseworker"],
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate in the civil registry",
+        )
+    page = login(client, "supervisor").get("/admin/casework/sla/").content.decode()
+    # Holding, of which overdue, decided in the last 30 days.
+    assert "<tr><td>caseworker</td><td>1</td><td>0</td><td>1</td></tr>" in page
+
+
 def test_the_audit_page_and_command_find_a_removed_tail(
     client, registries, submit_scenario, people
 ):
