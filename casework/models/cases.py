@@ -121,6 +121,13 @@ class Case(models.Model):
             # closed case, filtering millions of rows to find a page of the few open ones. It
             # replaces the status's own index (a look-up by status alone uses its first column).
             models.Index(fields=["status", "due_date"], name="case_status_due_date"),
+            # Who holds the flagged cases (the SLA board's load): those few, where the holder's
+            # own index also holds every case each caseworker ever decided.
+            models.Index(
+                fields=["holder"],
+                condition=models.Q(status="flagged"),
+                name="case_flagged_by_holder",
+            ),
         ]
 
     def __str__(self):
