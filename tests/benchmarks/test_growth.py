@@ -30,6 +30,7 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, TransactionTestCase
@@ -225,10 +226,14 @@ def test_growth(filled_site, settings, monkeypatch):
         (size,) = cursor.fetchone()
 
     users = get_user_model().objects
-    admin, supervisor, caseworker = Client(), Client(), Client()
+    admin, supervisor, caseworker, newcomer = Client(), Client(), Client(), Client()
     admin.force_login(users.get(username="admin"))
     supervisor.force_login(users.get(username="supervisor"))
     caseworker.force_login(users.get(username="caseworker"))
+    # A caseworker who has claimed nothing yet: the queue's plan depends on what they hold.
+    new_caseworker, _ = users.get_or_create(username="new-caseworker")
+    new_caseworker.groups.add(Group.objects.get(name="Caseworkers"))
+    newcomer.force_login(new_caseworker)
     public = Client()
 
     middle = ROWS // 2
@@ -278,10 +283,12 @@ def test_growth(filled_site, settings, monkeypatch):
         "submissions: prefix": found(admin, submissions, prefix, q=prefix),
         "cases list (supervisor)": get_ok(supervisor, cases),
         "cases queue (caseworker)": get_ok(caseworker, cases),
+        "cases queue (newcomer)": get_ok(newcomer, cases),
         "cases: reference": found(supervisor, cases, middle_reference, q=middle_reference),
         "cases: prefix": found(supervisor, cases, prefix, q=prefix),
         "cases: FİN": found(supervisor, cases, middle_reference, q=middle_pin.lower()),
         "cases: status filter": get_ok(supervisor, cases, status="flagged"),
+        "cases: status received": get_ok(supervisor, cases, status="received"),
         "SLA board": get_ok(supervisor, reverse("casework_sla_board")),
         "SLA board, cold": with_empty_cache(get_ok(supervisor, reverse("casework_sla_board"))),
         "status page look-up": status_page,
