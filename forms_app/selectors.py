@@ -92,10 +92,9 @@ def submissions_for_admin():
     )
 
 
-def submission_for_admin(pk) -> Submission | None:
-    """One submission with its service, form version and form, whole (the inspect view)."""
-    related = Submission.objects.select_related("service", "form_version__form", "operator")
-    return related.filter(pk=pk).first()
+def submissions_for_inspection():
+    """Submissions with their service, form version and form, whole (the inspect view)."""
+    return Submission.objects.select_related("service", "form_version__form", "operator")
 
 
 def search_by_reference(submissions, typed: str):
