@@ -107,6 +107,17 @@ def test_the_queue_filters_and_counts_the_overdue(
     assert died.reference in overdue and timeout.reference not in overdue
 
 
+def test_only_open_cases_have_days_left(client, registries, submit_scenario, people):
+    waiting = flagged(submit_scenario, "member_died")
+    done = decided(submit_scenario)
+    past = timezone.localdate() - timedelta(days=2)
+    Case.objects.filter(pk__in=[waiting.pk, done.pk]).update(due_date=past)
+    login(client, "supervisor")
+    overdue = client.get("/admin/cases/?days_left=overdue").content.decode()
+    assert f"/admin/casework/case/{waiting.pk}/" in overdue
+    assert f"/admin/casework/case/{done.pk}/" not in overdue
+
+
 def test_cases_are_found_by_reference_its_beginning_its_number_or_a_declared_fin(
     client, registries, submit_scenario, people, settings
 ):
