@@ -1,8 +1,10 @@
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -233,11 +235,8 @@ def _cases_by_status() -> dict[str, int | str]:
 def sla_figures(today: date) -> dict:
     """The Supervisors' board: cases by status and by days left, the share decided within the
     deadline, the overdue, each caseworker's load, and arrivals and decisions a day."""
-    from django.db.models import F
-    from django.db.models.functions import TruncDate
-
     from .calendar import add_working_days
-    from .models import Decision, Notice
+    from .models import Notice
 
     by_status = _cases_by_status()
     open_cases = Case.objects.exclude(status__in=Case.FINAL_STATUSES)
@@ -248,52 +247,115 @@ def sla_figures(today: date) -> dict:
         within_7=Count("pk", filter=Q(due_date__gt=soon, due_date__lte=later)),
         later=Count("pk", filter=Q(due_date__gt=later)),
     )
-    # Recent days only, by their indexes: the board shows how the ministry does now, and stays
-    # quick with years of decisions behind it.
-    since = today - timedelta(days=SLA_BOARD_DAYS - 1)
-    since_start = timezone.make_aware(datetime.combine(since, time.min))
-    # One pass over those decisions: how many a day, and how many on or before their due date.
-    decided_per_day = list(
-        Decision.objects.filter(decided_at__gte=since_start)
-        .annotate(day=TruncDate("decided_at"))
-        .values("day")
-        .annotate(n=Count("pk"), in_time=Count("pk", filter=Q(day__lte=F("case__due_date"))))
-        .order_by()
-    )
-    decided = {
-        "all": sum(row["n"] for row in decided_per_day),
-        "in_time": sum(row["in_time"] for row in decided_per_day),
-    }
-    load = (
-        Case.objects.filter(holder__isnull=False)
-        .values("holder__username")
-        .annotate(
-            holding=Count("pk", filter=Q(status=Case.Status.FLAGGED)),
-            overdue=Count("pk", filter=Q(status=Case.Status.FLAGGED, due_date__lt=today)),
-            decided=Count("pk", filter=Q(status__in=Case.FINAL_STATUSES)),
-        )
-        .order_by("-holding", "holder__username")
-    )
-    arrivals = dict(
-        Case.objects.filter(received_at__gte=since_start)
-        .annotate(day=TruncDate("received_at"))
-        .values_list("day")
-        .annotate(n=Count("pk"))
-    )
-    decisions = {row["day"]: row["n"] for row in decided_per_day}
-    days = [since + timedelta(days=n) for n in range(SLA_BOARD_DAYS)]
+    days = recent_days(today)
+    decided = sum(day.decisions for day in days)
+    in_time = sum(day.in_time for day in days)
     return {
         "by_status": [(label, by_status.get(value, 0)) for value, label in Case.Status.choices],
         "days_left": days_left,
-        "decided": decided["all"],
-        "decided_in_time": decided["in_time"],
-        "in_time_share": decided["in_time"] / decided["all"] if decided["all"] else None,
+        "decided": decided,
+        "decided_in_time": in_time,
+        "in_time_share": in_time / decided if decided else None,
         "overdue": open_cases.filter(due_date__lt=today)
         .select_related("holder")
         .order_by("due_date")[:50],
-        "load": list(load),
-        "daily": [(day, arrivals.get(day, 0), decisions.get(day, 0)) for day in days],
+        "load": _caseworkers_load(today, days),
+        "daily": [(day.day, day.arrivals, day.decisions) for day in days],
         "failed_notices": Notice.objects.filter(status=Notice.Status.FAILED)
         .select_related("case")
         .order_by("-created_at")[:50],
+    }
+
+
+def _caseworkers_load(today: date, days) -> list[dict]:
+    """Each caseworker's flagged cases held now, how many of them are overdue, and their
+    decisions of the board's days: never every case they ever held (years of them)."""
+    holding = (
+        Case.objects.filter(status=Case.Status.FLAGGED, holder__isnull=False)
+        .values_list("holder__username")
+        .annotate(n=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+        .order_by()
+    )
+    load = {name: {"holding": n, "overdue": overdue, "decided": 0} for name, n, overdue in holding}
+    for day in days:
+        for name, n in day.by_caseworker.items():
+            load.setdefault(name, {"holding": 0, "overdue": 0, "decided": 0})["decided"] += n
+    rows = [{"username": name, **figures} for name, figures in load.items()]
+    return sorted(rows, key=lambda row: (-row["holding"], row["username"]))
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    arrivals: int = 0
+    decisions: int = 0
+    in_time: int = 0  # decisions on or before their case's due date
+    by_caseworker: dict[str, int] = field(default_factory=dict)  # decisions a person made
+
+
+def recent_days(today: date) -> list[Day]:
+    """The board's last SLA_BOARD_DAYS days, today last. A day gone by never changes (a case's
+    arrival and due date, a decision's time are written once), so each is counted once and
+    kept in the cache while it is on the board; only today is counted on every view. Counting
+    all of them took most of a second with millions of decisions (each joined with its case)."""
+    days = [today - timedelta(days=n) for n in range(SLA_BOARD_DAYS - 1, -1, -1)]
+    keys = {day: f"casework:sla-day:{day.isoformat()}" for day in days[:-1]}
+    kept = cache.get_many(keys.values())
+    missing = [day for day in days[:-1] if keys[day] not in kept]
+    if missing:
+        counted = _count_days(missing[0], missing[-1])
+        fresh = {keys[day]: counted.get(day, Day(day)) for day in missing}
+        cache.set_many(fresh, timeout=SLA_BOARD_DAYS * 24 * 3600)
+        kept.update(fresh)
+    return [
+        *(kept[keys[day]] for day in days[:-1]),
+        _count_days(today, today).get(today, Day(today)),
+    ]
+
+
+def _count_days(first: date, last: date) -> dict[date, Day]:
+    """Arrivals, decisions and decisions in time on each local day from first to last."""
+    from django.db.models import F
+    from django.db.models.functions import TruncDate
+
+    from .models import Decision
+
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    decisions = (
+        Decision.objects.filter(decided_at__gte=start, decided_at__lt=end)
+        .annotate(day=TruncDate("decided_at"))
+        .values_list("day")
+        .order_by()
+    )
+    decided, by_caseworker = {}, {}
+    for day, username, n in decisions.values_list("day", "decided_by__username").annotate(
+        n=Count("pk")
+    ):
+        decided[day] = decided.get(day, 0) + n
+        if username:  # not the rules alone
+            by_caseworker.setdefault(day, {})[username] = n
+    # A decision of these days was in time only if its case is due on one of them or later: so
+    # the join takes the recently due cases by their index, not millions of older ones.
+    in_time = dict(
+        decisions.filter(case__due_date__gte=first, day__lte=F("case__due_date")).annotate(
+            n=Count("pk")
+        )
+    )
+    arrivals = dict(
+        Case.objects.filter(received_at__gte=start, received_at__lt=end)
+        .annotate(day=TruncDate("received_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {
+        day: Day(
+            day,
+            arrivals.get(day, 0),
+            decided.get(day, 0),
+            in_time.get(day, 0),
+            by_caseworker.get(day, {}),
+        )
+        for day in arrivals.keys() | decided.keys()
     }

@@ -84,7 +84,16 @@ def get_submission_with_form(submission_id) -> Submission:
 
 
 def submissions_for_admin():
-    """Submissions with what the admin lists and exports about each."""
+    """Submissions with what the admin lists and exports about each: the form version's number,
+    its form's title, the operator. Not the definitions of the version and its form: tens of kB
+    of JSON each, which every row of a page would repeat and decode."""
+    return Submission.objects.select_related("form_version__form", "operator").defer(
+        "form_version__schema", "form_version__form__schema"
+    )
+
+
+def submissions_for_inspection():
+    """Submissions with their service, form version and form, whole (the inspect view)."""
     return Submission.objects.select_related("service", "form_version__form", "operator")
 
 

@@ -35,8 +35,9 @@ class Case(models.Model):
         Submission, on_delete=models.PROTECT, related_name="case", verbose_name=_("submission")
     )
     reference = models.CharField(_("reference number"), max_length=32, unique=True)
+    # Indexed with the due date (Meta.indexes), which serves a look-up by status alone too.
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
+        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED
     )
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status changed at"), auto_now_add=True)
@@ -115,6 +116,18 @@ class Case(models.Model):
             ),
             # Arrivals a day (the SLA board's last 30 days).
             models.Index(fields=["received_at"], name="case_received_at"),
+            # The cases of one status by deadline: the caseworker's queue (the flagged ones) and
+            # the status filter. Without it PostgreSQL walks the due-date index from the oldest
+            # closed case, filtering millions of rows to find a page of the few open ones. It
+            # replaces the status's own index (a look-up by status alone uses its first column).
+            models.Index(fields=["status", "due_date"], name="case_status_due_date"),
+            # Who holds the flagged cases (the SLA board's load): those few, where the holder's
+            # own index also holds every case each caseworker ever decided.
+            models.Index(
+                fields=["holder"],
+                condition=models.Q(status="flagged"),
+                name="case_flagged_by_holder",
+            ),
         ]
 
     def __str__(self):

@@ -19,6 +19,17 @@ def visible_cases(user):
     return Case.objects.none()
 
 
+def queued_cases(user):
+    """What the queue lists before a search: every case for Supervisors; for caseworkers the
+    flagged ones, which wait for them. The cases they decided stay theirs to open and to find
+    by a search (visible_cases), rather than heading their queue by their old deadlines."""
+    if can_supervise(user):
+        return Case.objects.all()
+    if can_work(user):
+        return Case.objects.filter(status=Case.Status.FLAGGED)
+    return Case.objects.none()
+
+
 def case_for(user, pk) -> Case:
     """The case if this person may see it; otherwise 404, as if it didn't exist."""
     case = visible_cases(user).select_related("submission", "holder").filter(pk=pk).first()

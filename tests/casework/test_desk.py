@@ -1,6 +1,7 @@
 """The caseworker's desk: who sees which case, claims, settling facts with a reason, four eyes,
 look-ups run again, the deadline's alerts, the audit check and the Supervisors' board."""
 
+import re
 import threading
 from datetime import timedelta
 from decimal import Decimal
@@ -104,6 +105,17 @@ def test_the_queue_filters_and_counts_the_overdue(
     assert timeout.reference in by_registry and died.reference not in by_registry
     overdue = client.get("/admin/cases/?days_left=overdue").content.decode()
     assert died.reference in overdue and timeout.reference not in overdue
+
+
+def test_only_open_cases_have_days_left(client, registries, submit_scenario, people):
+    waiting = flagged(submit_scenario, "member_died")
+    done = decided(submit_scenario)
+    past = timezone.localdate() - timedelta(days=2)
+    Case.objects.filter(pk__in=[waiting.pk, done.pk]).update(due_date=past)
+    login(client, "supervisor")
+    overdue = client.get("/admin/cases/?days_left=overdue").content.decode()
+    assert f"/admin/casework/case/{waiting.pk}/" in overdue
+    assert f"/admin/casework/case/{done.pk}/" not in overdue
 
 
 def test_cases_are_found_by_reference_its_beginning_its_number_or_a_declared_fin(
@@ -234,6 +246,34 @@ def test_settling_a_fact_the_rules_agree_with_decides_at_once(
         if e.data["to"] == "decided"
     ]
     assert event.actor == caseworker and "death certificate" in event.reason
+
+
+def test_a_decided_case_leaves_the_queue_and_stays_found_by_its_caseworker(
+    client, registries, submit_scenario, people, django_capture_on_commit_callbacks
+):
+    case = flagged(submit_scenario, "member_died")
+    waiting = flagged(submit_scenario, "member_unknown")
+    grandmother = case.submission.answers["family_members"][-1]["pin"]
+    desk.claim_case(case.pk, people["caseworker"])
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.propose_resolution(
+            case.pk,
+            people["caseworker"],
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate in the civil registry",
+        )
+    link, waiting_link = (f"/admin/casework/case/{c.pk}/" for c in (case, waiting))
+
+    def listed(**query):
+        return client.get("/admin/cases/", query).content.decode()
+
+    login(client, "caseworker")
+    assert waiting_link in listed() and link not in listed()
+    assert link in listed(q=case.reference)
+    assert client.get(link).status_code == 200
+    # Someone else's decided case stays out of another caseworker's sight.
+    login(client, "caseworker2")
+    assert link not in listed(q=case.reference)
 
 
 def test_a_reversal_needs_a_second_person(client, registries, submit_scenario, people):
@@ -399,6 +439,48 @@ def test_the_sla_board_counts_the_decided_within_the_deadline(
     page = login(client, "supervisor").get("/admin/casework/sla/").content.decode()
     assert "100%" in page and "<svg" in page
     assert login(client, "caseworker").get("/admin/casework/sla/").status_code in (302, 403)
+
+
+def test_the_sla_board_counts_today_on_every_view_and_keeps_the_days_gone_by(
+    client, registries, submit_scenario, people
+):
+    def decided_on(page, day) -> int:
+        """From the chart's text, "dd.mm applications/decisions" a day."""
+        return int(re.search(rf"{day:%d\.%m} \d+/(\d+)", page).group(1))
+
+    def board():
+        return login(client, "supervisor").get("/admin/casework/sla/").content.decode()
+
+    decided(submit_scenario)
+    assert decided_on(board(), timezone.localdate()) == 1
+    decided(submit_scenario, "vehicle_owner")
+    assert decided_on(board(), timezone.localdate()) == 2  # today is never kept
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        yesterday = timezone.localdate() - timedelta(days=1)
+        page = board()  # counts yesterday, and keeps it
+        assert decided_on(page, yesterday) == 2 and decided_on(page, timezone.localdate()) == 0
+        assert "100%" in page  # both within the deadline
+        assert decided_on(board(), yesterday) == 2
+
+
+def test_the_sla_board_shows_what_each_caseworker_holds_and_decided(
+    client, registries, submit_scenario, people, django_capture_on_commit_callbacks
+):
+    done = flagged(submit_scenario, "member_died")
+    held = flagged(submit_scenario, "member_unknown")
+    grandmother = done.submission.answers["family_members"][-1]["pin"]
+    for case in (done, held):
+        desk.claim_case(case.pk, people["caseworker"])
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.propose_resolution(
+            done.pk,
+            people["caseworker"],
+            {f"person:{grandmother}:counted_in_family": False},
+            "death certificate in the civil registry",
+        )
+    page = login(client, "supervisor").get("/admin/casework/sla/").content.decode()
+    # Holding, of which overdue, decided in the last 30 days.
+    assert "<tr><td>caseworker</td><td>1</td><td>0</td><td>1</td></tr>" in page
 
 
 def test_the_audit_page_and_command_find_a_removed_tail(
