@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0015_listing_indexes'),
+        ('casework', '0016_one_lookup_per_registry_and_case'),
     ]
 
     # The new indexes first, so that a look-up by status always has one while this runs.
