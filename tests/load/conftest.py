@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from loadtest.options import Options
 from loadtest.processes import PrivatePostgres, free_port
-from loadtest.run import Options, run
+from loadtest.run import run
 
 # Small enough for `make test` (the whole `-m load` set in a few minutes on 2 cores), spread over
 # ~10 s of submitting so that each fault lands while cases are in flight.

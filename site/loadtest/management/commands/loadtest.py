@@ -6,8 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from loadtest.options import MAX_DECLARATIONS, Options
 from loadtest.report import markdown
-from loadtest.run import MAX_DECLARATIONS, Options, run
+from loadtest.run import run
 
 
 class Command(BaseCommand):
