@@ -240,9 +240,9 @@ def gunicorn(name, port, workers, env, log, reuse_port=False) -> Process:
     return Process(name, command, env, log)
 
 
-def registry_mocks(port, workers, env, log, name="mocks") -> Process:
+def registry_mocks(port, workers, env, log, name="mocks", threads=64) -> Process:
     command = [sys.executable, "manage.py", "run_registry_mocks", "--port", str(port)]
-    command += ["--workers", str(workers), "--threads", "64"]
+    command += ["--workers", str(workers), "--threads", str(threads)]
     return Process(name, command, env, log)
 
 

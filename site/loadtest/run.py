@@ -185,13 +185,14 @@ class Run:
         starts; the run's mocks keep `mock_workers`."""
         cores = os.cpu_count() or 1
         port = processes.free_port()
+        # Sync workers (one thread): a page goes to a worker that is free.
         families = processes.registry_mocks(
-            port, cores, self.run_env, self.logs / "families.log", name="families"
+            port, cores, self.run_env, self.logs / "families.log", name="families", threads=1
         ).start()
         url = f"http://{HOST}:{port}/registry-mocks/"
         try:
             wait_until_answers(url, families)
-            # A connection per page, so that each goes to a worker that is free.
+            # A connection per page, so that no worker keeps one while another is idle.
             limits = httpx.Limits(max_keepalive_connections=0)
             with httpx.Client(base_url=url, timeout=120, limits=limits) as mocks:
                 today = datetime.now(BAKU).date()

@@ -50,14 +50,22 @@ def load_run(private_postgres, tmp_path):
 
 
 def assert_nothing_lost(result):
-    """Every 2xx submission has exactly one case, every case is final, none was decided twice,
-    no notice went out twice, and the audit chain holds."""
-    checks = result.checks
-    assert checks["accepted"] == result.figures["declarations"], result.figures["refused_detail"]
+    """Every 2xx submission has exactly one case, every case is final and every decided one
+    closed, none was decided twice, no notice went out twice or was left to send, and the audit
+    chain holds; the run measured to the end of the path."""
+    checks, figures = result.checks, result.figures
+    assert checks["accepted"] == figures["declarations"], figures["refused_detail"]
     assert checks["lost"] == 0
     assert checks["one_case_each"]
     assert checks["duplicated"] == 0
     assert result.not_final == []
+    assert result.not_closed == []
+    assert result.notices_pending == []
     assert checks["decided_twice"] == 0
     assert checks["notices_twice"] == 0
     assert checks["audit_holds"], checks["audit"]
+    flagged = figures["outcomes"].get("flagged", 0)
+    assert figures["closed"] == checks["accepted"] - flagged
+    assert figures["closed_seconds"] >= figures["end_to_end_seconds"]
+    # Every case told by SMS: its decision when closed, that a person checks it when flagged.
+    assert figures["notices_sent"]["sms"] == checks["accepted"]
