@@ -137,11 +137,12 @@ def population_declarations(population: Population, on: date, start: int, count:
     """The declarations of the population's households `start` to `start + count - 1` whose
     applicant can apply, each with its household's index: the same for the same seed, size and
     day, however the range is cut into pages."""
-    return [
-        {"household": index, "declaration": household_declaration(household, on)}
-        for index in range(start, min(start + count, population.size))
-        if can_apply(household := population.household(index), on)
-    ]
+    found = []
+    for index in range(start, min(start + count, population.size)):
+        household = population.household(index)
+        if can_apply(household, on):
+            found.append({"household": index, "declaration": household_declaration(household, on)})
+    return found
 
 
 def as_dict(scenario: Scenario, on: date) -> dict:

@@ -67,6 +67,7 @@ class Run:
         self.clusters: list[Process] = []
         self.auxiliaries: dict[str, set[int]] = {}
         self.mocks: Process | None = None
+        self.families: Process | None = None
         self.events: list[dict] = []
         self.faults = Faults(self)
         self.submitted = threading.Event()
@@ -115,8 +116,20 @@ class Run:
         return 2000 + self.o.count * 4
 
     def set_up(self):
-        self.pg.start()
         env = self.env()
+        families_port = processes.free_port()
+        self.families_url = f"http://{HOST}:{families_port}/registry-mocks/"
+        # Sync workers (one thread): a page goes to a worker that is free. It starts while the
+        # rest does; see declarations().
+        self.families = processes.registry_mocks(
+            families_port,
+            os.cpu_count() or 1,
+            env,
+            self.logs / "families.log",
+            name="families",
+            threads=1,
+        ).start()
+        self.pg.start()
         processes.create_database(self.pg, self.o.database, env, self.logs / "setup.log")
         if self.o.broker == "redis":
             import redis
@@ -183,22 +196,16 @@ class Run:
         CPU work in the mocks (about 1.3 ms a household), so they come from a mocks process of
         their own with a worker per core, pages fetched in parallel, stopped before the clock
         starts; the run's mocks keep `mock_workers`."""
-        cores = os.cpu_count() or 1
-        port = processes.free_port()
-        # Sync workers (one thread): a page goes to a worker that is free.
-        families = processes.registry_mocks(
-            port, cores, self.run_env, self.logs / "families.log", name="families", threads=1
-        ).start()
-        url = f"http://{HOST}:{port}/registry-mocks/"
         try:
-            wait_until_answers(url, families)
+            wait_until_answers(self.families_url, self.families)
             # A connection per page, so that no worker keeps one while another is idle.
             limits = httpx.Limits(max_keepalive_connections=0)
-            with httpx.Client(base_url=url, timeout=120, limits=limits) as mocks:
+            with httpx.Client(base_url=self.families_url, timeout=120, limits=limits) as mocks:
                 today = datetime.now(BAKU).date()
+                cores = os.cpu_count() or 1
                 drawn = list(declarations(mocks, today, self.o.count, parallel=cores))
         finally:
-            families.stop(timeout=3)
+            self.families.stop(timeout=3)
         return [
             Declaration(label, answers, key=str(uuid.UUID(int=self.rng.getrandbits(128))))
             for label, answers in drawn
@@ -394,7 +401,7 @@ class Run:
         # Every case is done by now; a q2 cluster may hang on SIGTERM (django-q2 #346).
         for process in self.clusters:
             process.kill()
-        for process in [*self.webs, *filter(None, [self.mocks])]:
+        for process in [*self.webs, *filter(None, [self.mocks, self.families])]:
             process.stop(timeout=3)
 
 

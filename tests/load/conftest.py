@@ -25,7 +25,11 @@ def private_postgres():
 
 
 @pytest.fixture
-def load_run(private_postgres, tmp_path):
+def load_run(private_postgres, tmp_path, monkeypatch):
+    # A case waiting for a registry the run makes flaky asks again sooner than in production
+    # (60 s, doubling), so that it is decided within the run (the children inherit this).
+    monkeypatch.setenv("REGISTRY_RETRY_FIRST_SECONDS", "10")
+
     def start(name: str, **options):
         settings = {
             "count": COUNT,
