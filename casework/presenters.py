@@ -12,8 +12,9 @@ from forms_app.presenters import answer_rows
 from forms_app.schema.engine import visible_steps
 
 from .declaration import read_declaration
-from .models import Case, CaseFlag, RegistryLookup
+from .models import Case, CaseFlag, LookupOutcome, RegistryLookup
 from .registries.household import Household
+from .registries.lookups import newest_answers
 from .rules.explain import ground_text
 
 STATUS_FACTS = [
@@ -171,15 +172,22 @@ def family_side_by_side(case: Case) -> list[tuple[str, str, str, bool]]:
     ]
 
 
-def newest_lookups(case: Case) -> list[tuple[RegistryLookup, int]]:
+@dataclass
+class LookupRow:
+    """What a registry said about one person, as the case page lists it."""
+
+    lookup: RegistryLookup
+    pin: str
+    outcome: str
+    earlier: int
+
+
+def newest_lookups(case: Case) -> list[LookupRow]:
     """The newest look-up of each registry about each person, and how many earlier ones."""
-    newest, earlier = {}, {}
-    for lookup in case.lookups.order_by("requested_at", "pk"):
-        key = (lookup.registry, lookup.pin)
-        if key in newest:
-            earlier[key] = earlier.get(key, 0) + 1
-        newest[key] = lookup
-    return [(lookup, earlier.get(key, 0)) for key, lookup in sorted(newest.items())]
+    return [
+        LookupRow(lookup, pin, LookupOutcome(lookup.outcome_for(pin)).label, earlier)
+        for (_registry, pin), (lookup, earlier) in sorted(newest_answers(case).items())
+    ]
 
 
 def verdict(assessment, language: str, explanation: list[str]) -> dict:

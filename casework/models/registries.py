@@ -63,17 +63,22 @@ class LookupOutcome(models.TextChoices):
 
 
 class RegistryLookup(models.Model):
-    """One call to a registry for a case, stored whole so a decision can be replayed later
-    without calling again."""
+    """One registry's answer about a case's family, stored whole so a decision can be replayed
+    later without calling again: the call as it was sent (a batch call's URL and size, never the
+    other families' PINs in it) and each person's part of the answer. One row per registry and
+    case, however many people and calls it covers (rows from before 2026-12 cover one person)."""
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="lookups", null=True, blank=True
     )
-    registry = models.CharField(_("registry"), max_length=32, db_index=True)
-    pin = models.CharField(_("FİN"), max_length=7, db_index=True)
+    registry = models.CharField(_("registry"), max_length=32)
     request = models.JSONField(_("request"), default=dict)
-    response_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True)
-    response = models.JSONField(_("response"), null=True)
+    pins = models.JSONField(_("FİNs"), default=list)
+    # {pin: {"outcome", "status", "body"}, and "request" for a person asked in a call of their
+    # own, when it differs from the row's}: "status" is the person's own in a batch answer.
+    answers = models.JSONField(_("answers"), default=dict)
+    # The look-up as a whole: found when every person's answer came (found or not known),
+    # else how the first that did not come failed. Registry health counts these.
     outcome = models.CharField(_("outcome"), max_length=16, choices=LookupOutcome.choices)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
     latency_ms = models.PositiveIntegerField(_("latency (ms)"), default=0)
@@ -86,4 +91,11 @@ class RegistryLookup(models.Model):
         indexes = [models.Index(fields=["registry", "requested_at"])]
 
     def __str__(self):
-        return f"{self.registry} {self.pin}: {self.outcome}"
+        return f"{self.registry} {', '.join(self.pins)}: {self.outcome}"
+
+    def request_for(self, pin: str) -> dict:
+        """The call that asked about this person."""
+        return self.answers[pin].get("request", self.request)
+
+    def outcome_for(self, pin: str) -> str:
+        return self.answers[pin]["outcome"]

@@ -92,15 +92,12 @@ def split_results(result: CallResult) -> list[CallResult]:
     ({"results": [{"pin", "status", "body"}]}); a batch that failed as a whole failed alike for
     every PIN in it."""
     batch = "json" in result.request and "pin" not in result.request
+    request = result.request
     if batch:
-        # Each PIN's row records the batch call it was part of, without repeating the whole
-        # batch's PIN list on every row (up to 100 PINs × 100 rows a batch).
+        # The call as it was sent, without the batch's PIN list: that names other families.
         sent = {key: value for key, value in result.request["json"].items() if key != "pins"}
-        shared = {**result.request, "json": sent, "batch_size": len(result.pins)}
-    alike = [
-        replace(result, pins=[pin], request={**shared, "pin": pin} if batch else result.request)
-        for pin in result.pins
-    ]
+        request = {**result.request, "json": sent, "batch_size": len(result.pins)}
+    alike = [replace(result, pins=[pin], request=request) for pin in result.pins]
     if not batch or result.outcome != LookupOutcome.FOUND:
         return alike
     try:
@@ -124,42 +121,63 @@ def split_results(result: CallResult) -> list[CallResult]:
 
 
 def store_lookups(case, answers: list[CallResult]) -> list[RegistryLookup]:
-    """Keep every request and response for replaying the decision: one row per registry and PIN
-    asked, with only that PIN's part of a batch answer."""
-    rows = [
-        RegistryLookup(
-            case=case,
-            registry=part.registry,
-            pin=part.pins[0],
-            request=part.request,
-            response_status=part.status,
-            response=part.body,
-            outcome=part.outcome,
-            attempts=part.attempts,
-            latency_ms=part.latency_ms,
-            requested_at=timezone.now(),
-        )
-        for part in answers
-    ]
-    return RegistryLookup.objects.bulk_create(rows)
+    """Keep every answer for replaying the decision: one row per registry asked, with each
+    person's part of its answer (see RegistryLookup)."""
+    by_registry: dict[str, list[CallResult]] = {}
+    for part in answers:
+        by_registry.setdefault(part.registry, []).append(part)
+    now = timezone.now()
+    return RegistryLookup.objects.bulk_create(
+        _lookup(case, registry, parts, now) for registry, parts in by_registry.items()
+    )
+
+
+def _lookup(case, registry: str, parts: list[CallResult], now) -> RegistryLookup:
+    request = parts[0].request
+    answers = {}
+    for part in parts:
+        answer = {"outcome": part.outcome, "status": part.status, "body": part.body}
+        if part.request != request:
+            answer["request"] = part.request  # a person asked in a call of their own
+        answers[part.pins[0]] = answer
+    failed = [part.outcome for part in parts if not part.reached]
+    return RegistryLookup(
+        case=case,
+        registry=registry,
+        request=request,
+        pins=list(answers),
+        answers=answers,
+        outcome=failed[0] if failed else LookupOutcome.FOUND,
+        attempts=max(part.attempts for part in parts),
+        latency_ms=max(part.latency_ms for part in parts),
+        requested_at=now,
+    )
+
+
+def newest_answers(case) -> dict[tuple[str, str], tuple[RegistryLookup, int]]:
+    """The newest stored look-up of each registry about each person of a case, and how many
+    earlier ones there are, by (registry, pin)."""
+    newest: dict[tuple[str, str], tuple[RegistryLookup, int]] = {}
+    for lookup in case.lookups.order_by("requested_at", "pk"):
+        for pin in lookup.pins:
+            _older, earlier = newest.get((lookup.registry, pin), (None, -1))
+            newest[lookup.registry, pin] = (lookup, earlier + 1)
+    return newest
 
 
 def stored_answers(case) -> list[CallResult]:
     """The newest stored answer of each registry about each person of a case, as the client
     gave it: what the snapshot is rebuilt from after some look-ups are run again."""
-    newest: dict[tuple[str, str], RegistryLookup] = {}
-    for lookup in case.lookups.order_by("requested_at", "pk"):
-        newest[lookup.registry, lookup.pin] = lookup
     return [
         CallResult(
-            lookup.registry,
-            [lookup.pin],
-            lookup.request,
-            outcome=lookup.outcome,
-            status=lookup.response_status,
-            body=lookup.response,
+            registry,
+            [pin],
+            lookup.request_for(pin),
+            outcome=lookup.answers[pin]["outcome"],
+            status=lookup.answers[pin]["status"],
+            body=lookup.answers[pin]["body"],
             attempts=lookup.attempts,
             latency_ms=lookup.latency_ms,
         )
-        for lookup in newest.values()
+        for (registry, pin), (lookup, _earlier) in newest_answers(case).items()
     ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from ..forms import DocumentRequestForm, ReasonForm, ReassignForm, ResolutionForm
-from ..models import AuditEvent, DeadlineAlert, RegistryLookup, Resolution
+from ..models import AuditEvent, DeadlineAlert, LookupOutcome, RegistryLookup, Resolution
 from ..presenters import (
     declaration_rows,
     family_side_by_side,
@@ -34,6 +34,7 @@ def case_page(request, pk, resolution_form=None):
     DeadlineAlert.objects.filter(case=case, user=user, seen_at__isnull=True).update(
         seen_at=timezone.now()
     )
+    lookups = newest_lookups(case)
     context = {
         "case": case,
         "page_title": case.reference,
@@ -44,14 +45,14 @@ def case_page(request, pk, resolution_form=None):
         "declaration": declaration_rows(case, language),
         "people": people_side_by_side(case),
         "family": family_side_by_side(case),
-        "lookups": newest_lookups(case),
+        "lookups": lookups,
         "timeline": timeline_rows(AuditEvent.objects.filter(case=case).select_related("actor")),
         "resolutions": case.resolutions.select_related("proposed_by", "reviewed_by"),
         "document_requests": case.document_requests.select_related("requested_by"),
         "is_holder": case.holder_id == user.pk,
         "can_claim": desk.can_work(user) and case.holder_id is None and case.status == "flagged",
         "can_supervise": desk.can_supervise(user),
-        "registries": sorted({lookup.registry for lookup, _n in newest_lookups(case)}),
+        "registries": sorted({row.lookup.registry for row in lookups}),
         "decision": None,
         "assessment": None,
     }
@@ -219,8 +220,12 @@ def lookup(request, pk, lookup_id):
             "case": case,
             "lookup": stored,
             "request_json": json.dumps(stored.request, indent=2, ensure_ascii=False),
-            "response_json": json.dumps(stored.response, indent=2, ensure_ascii=False),
-            "page_title": f"{stored.registry} · {stored.pin}",
+            "answers": [
+                (pin, LookupOutcome(stored.outcome_for(pin)).label, stored.answers[pin]["status"])
+                for pin in stored.pins
+            ],
+            "answers_json": json.dumps(stored.answers, indent=2, ensure_ascii=False),
+            "page_title": f"{stored.registry} · {', '.join(stored.pins)}",
             "page_subtitle": case.reference,
             "header_icon": "link-external",
         },

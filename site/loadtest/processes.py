@@ -182,7 +182,12 @@ class Process:
                 os.killpg(self.popen.pid, sig)
 
     def kill(self):
-        """kill -9 of the whole group: nothing finishes, nothing is cleaned up."""
+        """kill -9 of the whole tree: nothing finishes, nothing is cleaned up. The tree, not
+        only the group: `runworker` runs its cluster in a process group of its own, which
+        would outlive its supervisor (and go on taking tasks) if only the group were killed."""
+        for process in self.descendants():
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.kill()
         self.signal_group(signal.SIGKILL)
         if self.popen is not None:
             self.popen.wait()

@@ -57,8 +57,9 @@ def income_from_raw_answers(case: Case, pin: str) -> Decimal:
     unemployment insurance; stipends."""
     months = window_months(AS_OF)
     answers = {
-        lookup.registry: lookup.response
-        for lookup in RegistryLookup.objects.filter(case=case, pin=pin, outcome="found")
+        lookup.registry: lookup.answers[pin]["body"]
+        for lookup in RegistryLookup.objects.filter(case=case)
+        if lookup.outcome_for(pin) == "found"
     }
     total = Decimal("0")
     taxed_employers = set()

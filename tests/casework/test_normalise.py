@@ -205,17 +205,19 @@ def test_a_batch_answer_gives_the_same_household_as_calls_per_person(registries,
     )
 
 
-def test_a_batch_is_stored_one_row_per_pin_with_only_that_pins_record(registries):
+def test_a_batch_is_stored_as_one_row_with_each_pins_own_record(registries):
     pins = [*ELIGIBLE[:2], UNKNOWN]
-    rows = store_lookups(None, fetch_people(pins, [registries["civil"]], batch=True))
-    assert [(r.pin, r.outcome, r.response_status) for r in rows] == [
+    (row,) = store_lookups(None, fetch_people(pins, [registries["civil"]], batch=True))
+    assert [(pin, row.answers[pin]["outcome"], row.answers[pin]["status"]) for pin in row.pins] == [
         (ELIGIBLE[0], LookupOutcome.FOUND, 200),
         (ELIGIBLE[1], LookupOutcome.FOUND, 200),
         (UNKNOWN, LookupOutcome.NOT_FOUND, 404),
     ]
-    assert [r.response.get("pin") for r in rows[:2]] == ELIGIBLE[:2]
-    assert rows[2].response["error"]["code"] == "PERSON_NOT_FOUND"
-    assert all(r.request["batch_size"] == len(pins) for r in rows)
+    assert [row.answers[pin]["body"]["pin"] for pin in ELIGIBLE[:2]] == ELIGIBLE[:2]
+    assert row.answers[UNKNOWN]["body"]["error"]["code"] == "PERSON_NOT_FOUND"
+    # One call for all of them, as it was sent, without repeating it for each.
+    assert row.request["batch_size"] == len(pins)
+    assert not any("request" in answer for answer in row.answers.values())
 
 
 def test_a_batch_answer_of_the_wrong_shape_is_malformed_for_every_pin():

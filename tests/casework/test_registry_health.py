@@ -20,7 +20,7 @@ def lookups(outcomes_and_latencies, *, ago=timedelta(minutes=5)):
     RegistryLookup.objects.bulk_create(
         RegistryLookup(
             registry="tax",
-            pin="1DECWYC",
+            pins=["1DECWYC"],
             outcome=outcome,
             latency_ms=latency,
             requested_at=timezone.now() - ago,

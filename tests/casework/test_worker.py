@@ -103,9 +103,6 @@ def test_the_case_is_decided_by_a_q2_worker(
     assert case.status == Case.Status.CLOSED, f"the worker did not decide:\n{q2_cluster.output()}"
 
     assert (case.decision.outcome, case.decision.monthly_amount) == ("granted", Decimal("750.00"))
-    from django_q.models import Success
-
-    assert Success.objects.filter(func="casework.tasks.process_case", args=(case.pk,)).exists()
 
 
 def wait_for(condition, *, seconds=60, why="", cluster=None):
@@ -257,7 +254,8 @@ def run_tasks(n: int, tag: str):
     from django_q.tasks import async_task
 
     for i in range(n):
-        async_task("math.floor", i + 0.5, task_name=f"{tag}-{i}")
+        # Kept as a success (production keeps only failures): `finished` counts them.
+        async_task("math.floor", i + 0.5, task_name=f"{tag}-{i}", save=True)
 
 
 @pytest.mark.worker

@@ -274,7 +274,11 @@ Q_CLUSTER = {
     "retry": int(os.environ.get("Q_RETRY", "180")),
     "max_attempts": 5,
     "catch_up": False,
-    "save_limit": 1000,
+    # Successful tasks are not kept (-1): the cases and their audit trail record what was done,
+    # and q2's pruning of kept successes locks and reads all of them on every task (django-q2
+    # 1.11 monitor.save_task), which cost more than the task itself under load. Failures are
+    # always kept. Q_SAVE_LIMIT=N keeps the last N successes instead.
+    "save_limit": int(os.environ.get("Q_SAVE_LIMIT", "-1")),
     "label": "Task queue",
 }
 if os.environ.get("Q_BROKER", "orm") == "redis":
