@@ -15,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Submit N declarations through the JSON API to gunicorn, q2 clusters, the registry mocks "
         "and a private PostgreSQL cluster, all started here on 127.0.0.1; wait until every case "
-        "is final; report throughput, latency, CPU and checks under var/loadtest/."
+        "is closed (letter and notices out) or flagged; report throughput, latency, CPU and "
+        "checks under var/loadtest/."
     )
 
     def add_arguments(self, parser):
@@ -95,4 +96,6 @@ class Command(BaseCommand):
         self.stdout.write(markdown(result))
         self.stdout.write(f"Written to {result.out}/ (report.md, report.json, chart.png)")
         if not result.holds:
-            raise CommandError("Something was lost, duplicated, stuck or broken: see the checks.")
+            raise CommandError(
+                "Something was lost, duplicated, stuck, not closed or broken: see the checks."
+            )
