@@ -1,5 +1,6 @@
-"""The scenario table: what each scenario's applicant would declare (the truth, except where the
-scenario has the applicant say something else), and the table the docs and tests read."""
+"""What an applicant would declare: for each scenario (the truth, except where the scenario has
+the applicant say something else; the table the docs and tests read) and for the households of
+the generated population (the load run's families)."""
 
 from datetime import date
 from decimal import Decimal
@@ -10,6 +11,7 @@ from .people import (
     Person,
     last_12_months,
 )
+from .population import Population
 from .scenarios import Scenario, built_family
 
 
@@ -75,8 +77,13 @@ def household_declaration(household: Household, on: date, declared: dict | None 
             "status": status_of(person, household, on),
             "monthly_income": str(average_income(person)),
         }
-        members.append({**member, **declared.get(person.pin, {})})
+        member.update(declared.get(person.pin, {}))
+        if member["status"] == "studies":
+            # The form asks a student where they study.
+            member["institution"] = person.studies[-1].institution
+        members.append(member)
     people = household.members
+    applicant = household.applicant
     utility_total = sum(
         (m.charged for a in household.utilities for y, mo in months if (m := a.month(y, mo))),
         Decimal(0),
@@ -92,7 +99,8 @@ def household_declaration(household: Household, on: date, declared: dict | None 
         Decimal(0),
     )
     return {
-        "applicant_pin": household.applicant.pin,
+        "applicant_pin": applicant.pin,
+        "id_card_number": applicant.id_card.number if applicant.id_card else None,
         "address": household.address.line(),
         "members": members,
         "vehicles": [
@@ -115,8 +123,26 @@ def household_declaration(household: Household, on: date, declared: dict | None 
             sum((s.hectares for p in people for s in p.land_shares), Decimal("0.00"))
         ),
         "monthly_utility_costs": str(((utility_total + phone_total) / 12).quantize(CENT)),
-        "feedback": {"channel": "sms", "mobile": household.applicant.mobile},
+        "feedback": {"channel": "sms", "mobile": applicant.mobile},
     }
+
+
+def can_apply(household: Household, on: date) -> bool:
+    """Only an adult applicant, alive, declares for a family."""
+    applicant = household.applicant
+    return applicant.alive_on(on) and applicant.age(on) >= 18
+
+
+def population_declarations(population: Population, on: date, start: int, count: int) -> list:
+    """The declarations of the population's households `start` to `start + count - 1` whose
+    applicant can apply, each with its household's index: the same for the same seed, size and
+    day, however the range is cut into pages."""
+    found = []
+    for index in range(start, min(start + count, population.size)):
+        household = population.household(index)
+        if can_apply(household, on):
+            found.append({"household": index, "declaration": household_declaration(household, on)})
+    return found
 
 
 def as_dict(scenario: Scenario, on: date) -> dict:

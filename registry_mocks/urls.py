@@ -10,6 +10,11 @@ app_name = "registry_mocks"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("scenarios", views.scenario_table, name="scenarios"),
+    path(
+        "population/declarations",
+        views.population_declarations,
+        name="population_declarations",
+    ),
     path("sms/v1/messages", sms_gateway.messages, name="sms_messages"),
     path("sms/v1/messages/<str:message_id>", sms_gateway.message, name="sms_message"),
     path("<str:code>/v1/persons/batch", views.batch, name="batch"),

@@ -23,6 +23,8 @@ from .registries import REGISTRIES, get_registry
 from .registries.base import ERROR_STATUS
 
 BATCH_LIMIT = 100
+# Households a page of the population's declarations covers at most (about 1.3 ms each).
+DECLARATIONS_PAGE_LIMIT = 1000
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PIN_RULE = "a PIN is 7 characters: digits and capital Latin letters except I and O"
 
@@ -245,6 +247,7 @@ def catalogue(request):
                 "example_pin": encode_pin(0, 0),
             },
             "scenarios": reverse("registry_mocks:scenarios"),
+            "population_declarations": reverse("registry_mocks:population_declarations"),
         }
     )
 
@@ -257,6 +260,38 @@ def scenario_table(request):
         return _json({"error": "bad_request", "message": "as_of is a date: YYYY-MM-DD"}, status=400)
     return _json(
         {"scenarios": [declarations.as_dict(s, as_of) for s in scenarios.SCENARIOS.values()]}
+    )
+
+
+@csrf_exempt
+def population_declarations(request):
+    """What the applicants of households `start` … `start + count - 1` would declare (those who
+    can apply), for a tool that sends realistic declarations (the load run). Like the scenario
+    table, no key: the population is synthetic."""
+    population = current_population()
+    try:
+        start = int(request.GET.get("start", "0"))
+        count = int(request.GET.get("count", "100"))
+        if start < 0 or not 1 <= count <= DECLARATIONS_PAGE_LIMIT:
+            raise ValueError
+    except ValueError:
+        message = f"start ≥ 0 and 1 ≤ count ≤ {DECLARATIONS_PAGE_LIMIT} are whole numbers"
+        return _json({"error": "bad_request", "message": message}, status=400)
+    try:
+        as_of = _as_of(request.GET.get("as_of"))
+    except ValueError:
+        return _json({"error": "bad_request", "message": "as_of is a date: YYYY-MM-DD"}, status=400)
+    stop = start + count
+    return _json(
+        {
+            "households": population.size,
+            "as_of": as_of.isoformat(),
+            "start": start,
+            "count": count,
+            # Where the next page starts; null after the last household.
+            "next": stop if stop < population.size else None,
+            "declarations": declarations.population_declarations(population, as_of, start, count),
+        }
     )
 
 

@@ -1,22 +1,21 @@
 """Declarations for the load run: families of the registry mocks' population, as their applicants
 fill in the seeded declaration form, so every registry knows every person.
 
-Most come from the generated population (households 0, 1, 2, …, as their lives make them,
-though mostly those who expect to qualify apply); one in `SCENARIO_EVERY` is a scenario family
+The mocks serve what each family would declare over HTTP (`GET …/population/declarations`, and
+the scenario table at `GET …/scenarios`); nothing here imports them. Most declarations come from
+the generated population (households 0, 1, 2, …, as their lives make them, though mostly those
+who expect to qualify apply); one in `SCENARIO_EVERY` is a scenario family
 (docs/registry-mocks.md), so every refusal ground and every flag is reached. Scenario families
 are fixed persons: each is used at most once per run (one open application per applicant).
 """
 
-import multiprocessing
 import random
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 
-from registry_mocks.declarations import household_declaration
-from registry_mocks.people import Household
-from registry_mocks.population import Population
-from registry_mocks.scenarios import SCENARIOS, built_family
+import httpx
 
 # One declaration in this many is a scenario family, while scenarios last.
 SCENARIO_EVERY = 10
@@ -24,11 +23,10 @@ SCENARIO_EVERY = 10
 # is under the need criterion applies, and this share of the others (so refusals still come).
 NEED_CRITERION = Decimal(300)  # AZN per person a month, 2026
 OTHERS_APPLY = 0.25
-# The fault scenarios misbehave at their registry whatever the run does: left out, so a case
-# flagged in a run is flagged by the rules or by the run's own faults.
-FAULT_SCENARIOS = {s.number for s in SCENARIOS.values() if s.fault}
+# Households a page of the mocks' population covers (pages are fetched in parallel).
+PAGE = 500
 
-# The scenario table's words for a member's situation, in the seeded form's options.
+# The mocks' words for a member's situation, in the seeded form's options.
 FORM_STATUS = {
     "works": "working",
     "studies": "student",
@@ -49,18 +47,16 @@ FORM_RELATION = {
     "daughter": "child",
     "mother": "parent",
     "father": "parent",
-    "mother-in-law": "other",
-    "father-in-law": "other",
 }
-# The table gives each member's average monthly income, not its kind; casework compares totals.
+# The mocks give each member's average monthly income, not its kind; casework compares totals.
 INCOME_TYPE = {"works": "salary", "pensioner": "pension", "disabled": "pension"}
 
 
-def form_answers(household: Household, declared: dict) -> dict:
-    """The seeded declaration form's answers for what a household's applicant declares
-    (`registry_mocks.declarations.household_declaration`)."""
+def form_answers(declared: dict) -> dict:
+    """The seeded declaration form's answers (tests/forms_app/declaration.py ANSWERS shows the
+    format) for what an applicant declares, as the mocks give it (a scenario's `declaration`, or
+    a household's from `…/population/declarations`)."""
     applicant, *others = declared["members"]
-    people = {person.pin: person for person in household.members}
     incomes = [
         {
             "member_pin": m["pin"],
@@ -75,7 +71,7 @@ def form_answers(household: Household, declared: dict) -> dict:
     ]
     answers = {
         "pin": applicant["pin"],
-        "id_card_number": household.applicant.id_card.number,
+        "id_card_number": declared["id_card_number"],
         "last_name": applicant["surname"],
         "first_name": applicant["given_name"],
         "patronymic": applicant["patronymic"],
@@ -93,12 +89,7 @@ def form_answers(household: Household, declared: dict) -> dict:
                 "birth_date": m["birth_date"],
                 "relation": FORM_RELATION.get(m["relation"], "other"),
                 "status": FORM_STATUS[m["status"]],
-                # The form asks a student where they study.
-                **(
-                    {"institution": people[m["pin"]].studies[-1].institution}
-                    if m["status"] == "studies"
-                    else {}
-                ),
+                **({"institution": m["institution"]} if "institution" in m else {}),
             }
             for m in others
         ],
@@ -124,71 +115,64 @@ def form_answers(household: Household, declared: dict) -> dict:
 
 
 def declarations(
-    population: Population, on: date, count: int, processes: int = 1, chunk: int = 500
+    mocks: httpx.Client, on: date, count: int, parallel: int = 1, page: int = PAGE
 ) -> Iterator[tuple[str, dict]]:
-    """`count` declarations as (label, answers): population households in order, with a scenario
-    family every SCENARIO_EVERY while the scenarios last. Households whose applicant has no
-    mobile or is under age are skipped (the form would refuse them). `processes` > 1 draws the
-    households in that many processes (about 5 ms each: 42,000 take minutes in one)."""
-    scenarios = [s for n, s in sorted(SCENARIOS.items()) if n not in FAULT_SCENARIOS]
+    """`count` declarations as (label, answers) from the mocks (`mocks`: a client whose base URL
+    is theirs): population households in order, with a scenario family every SCENARIO_EVERY
+    while the scenarios last. The same whatever `parallel` (pages fetched at a time) and
+    `page` (households a page)."""
+    table = _get(mocks, "scenarios", as_of=on.isoformat())["scenarios"]
+    # The fault scenarios misbehave at their registry whatever the run does: left out, so a case
+    # flagged in a run is flagged by the rules or by the run's own faults.
+    scenarios = sorted((s for s in table if s["fault"] is None), key=lambda s: s["number"])
     # Flags, refusals and grants among the first few, whatever the run's size.
     random.Random(0).shuffle(scenarios)
-    households = _applying_households(population, on, processes, chunk)
+    households = _applying_households(mocks, on, parallel, page)
     made = 0
     while made < count:
         if scenarios and made % SCENARIO_EVERY == SCENARIO_EVERY - 1:
             scenario = scenarios.pop(0)
-            declared = household_declaration(
-                scenario.household, on, declared=built_family(scenario.number).declared
-            )
-            yield f"scenario:{scenario.name}", form_answers(scenario.household, declared)
+            yield f"scenario:{scenario['name']}", form_answers(scenario["declaration"])
         else:
             index, answers = next(households, (None, None))
             if index is None:
-                raise ValueError(f"the population has {population.size} households: too few")
+                raise ValueError("the mocks' population has too few households for the run")
             yield f"household:{index}", answers
         made += 1
 
 
-def _applying_households(population, on, processes, chunk) -> Iterator[tuple[int, dict]]:
-    """(index, answers) of the households that apply, in order, drawn `chunk` at a time."""
-    chunks = [
-        (population.seed, population.size, on, start, min(start + chunk, population.size))
-        for start in range(0, population.size, chunk)
-    ]
-    if processes <= 1:  # one at a time: a small run draws only what it needs
-        yield from _applying(population, on, 0, population.size)
-        return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        # A few chunks at a time: the population is larger than the run needs.
-        for first in range(0, len(chunks), processes):
-            for found in pool.map(_applying_in, chunks[first : first + processes]):
-                yield from found
+def _applying_households(mocks, on, parallel, page) -> Iterator[tuple[int, dict]]:
+    """(index, answers) of the households that apply, in order, `parallel` pages at a time
+    (the population is larger than the run needs)."""
+
+    def fetch(start):
+        params = {"start": start, "count": page, "as_of": on.isoformat()}
+        return _get(mocks, "population/declarations", **params)
+
+    with ThreadPoolExecutor(parallel) as pool:
+        start = 0
+        while start is not None:
+            for fetched in list(pool.map(fetch, range(start, start + parallel * page, page))):
+                for family in fetched["declarations"]:
+                    if _applies(family["household"], family["declaration"]):
+                        yield family["household"], form_answers(family["declaration"])
+                start = fetched["next"]
+                if start is None:
+                    break
 
 
-def _applying_in(chunk) -> list[tuple[int, dict]]:
-    seed, size, on, start, stop = chunk
-    return list(_applying(Population(seed, size), on, start, stop))
+def _get(mocks: httpx.Client, path: str, **params) -> dict:
+    response = mocks.get(path, params=params)
+    response.raise_for_status()
+    return response.json()
 
 
-def _applying(population, on, start, stop) -> Iterator[tuple[int, dict]]:
-    """The households of indices [start, stop) that apply, with their answers."""
-    for index in range(start, stop):
-        household = population.household(index)
-        if not _can_apply(household, on):
-            continue
-        declared = household_declaration(household, on)
-        if not _expects_to_qualify(declared) and random.Random(index).random() > OTHERS_APPLY:
-            continue
-        yield index, form_answers(household, declared)
-
-
-def _expects_to_qualify(declared: dict) -> bool:
+def _applies(index: int, declared: dict) -> bool:
+    """A family with a mobile number (the form's notices go by SMS) that expects to qualify, or
+    one in OTHERS_APPLY of the others (the same ones in every run)."""
+    if not declared["feedback"]["mobile"]:
+        return False
     members = declared["members"]
     income = sum(Decimal(m["monthly_income"]) for m in members)
-    return income < NEED_CRITERION * len(members)
-
-
-def _can_apply(household: Household, on: date) -> bool:
-    applicant = household.applicant
-    return bool(applicant.mobile) and applicant.age(on) >= 18 and applicant.alive_on(on)
+    expects_to_qualify = income < NEED_CRITERION * len(members)
+    return expects_to_qualify or random.Random(index).random() <= OTHERS_APPLY

@@ -25,6 +25,8 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("LOAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SETTINGS = "config.settings.load"
+# The registry mocks' default key (registry_mocks/conf.py), which the run's catalogue uses.
+MOCKS_API_KEY = "dev-key"
 
 
 class ProcessFailed(RuntimeError):
@@ -243,14 +245,10 @@ def gunicorn(name, port, workers, env, log, reuse_port=False) -> Process:
     return Process(name, command, env, log)
 
 
-def registry_mocks(port, workers, env, log) -> Process:
+def registry_mocks(port, workers, env, log, name="mocks", threads=64) -> Process:
     command = [sys.executable, "manage.py", "run_registry_mocks", "--port", str(port)]
-    command += ["--workers", str(workers), "--threads", "64"]
-    return Process("mocks", command, env, log)
-
-
-def qcluster(name, env, log) -> Process:
-    return Process(name, [sys.executable, "manage.py", "qcluster"], env, log)
+    command += ["--workers", str(workers), "--threads", str(threads)]
+    return Process(name, command, env, log)
 
 
 def q2_workers(cluster: Process, auxiliaries: set[int]) -> list[psutil.Process]:

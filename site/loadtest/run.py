@@ -2,9 +2,11 @@
 
 `run(Options(...))` starts everything on 127.0.0.1 (a private PostgreSQL cluster, the registry
 mocks, gunicorn, K q2 clusters), submits from C client threads with idempotency keys (retrying
-with the same key on errors and time-outs), waits until every case is final, then measures and
-checks what happened. It returns a `Result` and writes a table (Markdown and JSON) and a chart
-under `Options.out`. `manage.py loadtest` is its command line; tests/load/ runs it small.
+with the same key on errors and time-outs), waits until every case is at the end of its path
+(closed, its letter and notices out, or flagged for a person) and no notice is left to send,
+stops everything, then measures (figures.py) and checks (checks.py) what happened. It returns a
+`Result` and writes a table (Markdown and JSON) and a chart under `Options.out`.
+`manage.py loadtest` is its command line; tests/load/ runs it small.
 
 The driver reads the database directly (psycopg), so it runs under any settings; every child
 process runs `config.settings.load` on the run's own database.
@@ -14,12 +16,11 @@ import contextlib
 import json
 import os
 import random
-import statistics
 import sys
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from queue import Empty, Queue
@@ -27,70 +28,14 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from . import processes
+from . import checks, figures, processes
+from .checks import DONE, FINAL, PENDING_NOTICES, Result
+from .declarations import declarations
+from .faults import Faults
+from .options import HOST, Options
 from .processes import CpuMeter, PrivatePostgres, Process, ProcessFailed, wait_until_answers
 
-HOST = "127.0.0.1"
-MAX_DECLARATIONS = 50_000
-MAX_SECONDS = 3 * 3600
-FINAL = ("decided", "closed", "flagged")
-# Statuses a case reaches only by itself and leaves only by a person: counted as final.
 BAKU = ZoneInfo("Asia/Baku")
-
-
-@dataclass
-class Options:
-    count: int = 600
-    clients: int = 8
-    # Declarations a second the clients aim at (0: as fast as the server takes them). A steady
-    # rate spreads a small run over time, so that faults land while cases are in flight.
-    rate: float = 0.0
-    web_servers: int = 1
-    web_workers: int = os.cpu_count() or 2
-    clusters: int = 1
-    q_workers: int = 2
-    batch: bool = True
-    batch_cases: int = 200
-    broker: str = "orm"
-    redis_url: str = "redis://127.0.0.1:6379/4"
-    latency_ms: tuple[int, int] = (50, 200)
-    mock_workers: int = 1
-    q_timeout: int = 120
-    q_retry: int = 180
-    timeout: float = 1800.0  # the whole run, set-up excluded
-    request_timeout: float = 30.0
-    out: Path | None = None
-    pg_dir: Path = Path("/tmp/emuraciet-load-pg")
-    pg_port: int = 0  # 0: a free one
-    database: str = "emuraciet_load"
-    host: str = HOST
-    progress: bool = True
-    seed: int = 13
-    # Faults, in seconds from the first submission.
-    kill_worker_every: float = 0.0
-    kill_cluster_at: float = 0.0
-    flaky_registry: str = ""  # 30 % errors and time-outs
-    down_registry: str = ""
-    down_at: float = 2.0
-    down_for: float = 0.0
-    restart_db_at: float = 0.0
-    restart_web_at: float = 0.0
-
-    def faults(self) -> list[str]:
-        named = []
-        if self.kill_worker_every:
-            named.append(f"kill -9 a q2 worker every {self.kill_worker_every:g} s")
-        if self.kill_cluster_at:
-            named.append(f"kill -9 a whole cluster at {self.kill_cluster_at:g} s")
-        if self.flaky_registry:
-            named.append(f"{self.flaky_registry}: 30 % errors and time-outs")
-        if self.down_registry and self.down_for:
-            named.append(f"{self.down_registry} down for {self.down_for:g} s")
-        if self.restart_db_at:
-            named.append(f"PostgreSQL restarted at {self.restart_db_at:g} s")
-        if self.restart_web_at:
-            named.append(f"web server killed and restarted at {self.restart_web_at:g} s")
-        return named
 
 
 @dataclass
@@ -106,36 +51,9 @@ class Declaration:
     detail: str = ""
 
 
-@dataclass
-class Result:
-    options: dict
-    figures: dict
-    checks: dict
-    not_final: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    out: str = ""
-
-    @property
-    def holds(self) -> bool:
-        c = self.checks
-        return (
-            c["lost"] == 0
-            and c["duplicated"] == 0
-            and c["not_final"] == 0
-            and c["decided_twice"] == 0
-            and c["notices_twice"] == 0
-            and c["audit_holds"]
-        )
-
-
 class Run:
     def __init__(self, options: Options, pg: PrivatePostgres | None = None):
-        if options.host != HOST:
-            raise ValueError(f"The load run only runs against {HOST}, never {options.host}.")
-        if not 0 < options.count <= MAX_DECLARATIONS:
-            raise ValueError(f"Between 1 and {MAX_DECLARATIONS} declarations.")
-        if not 0 < options.timeout <= MAX_SECONDS:
-            raise ValueError(f"A run lasts at most {MAX_SECONDS} s.")
+        options.check()
         self.o = options
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.out = Path(options.out or processes.ROOT / "var" / "loadtest" / stamp).resolve()
@@ -149,8 +67,9 @@ class Run:
         self.clusters: list[Process] = []
         self.auxiliaries: dict[str, set[int]] = {}
         self.mocks: Process | None = None
+        self.families: Process | None = None
         self.events: list[dict] = []
-        self.stop_faults = threading.Event()
+        self.faults = Faults(self)
         self.submitted = threading.Event()
         self.t0 = 0.0
         self.responses: dict[str, int] = {}
@@ -191,9 +110,26 @@ class Run:
             env.update({"Q_BROKER": "redis", "REDIS_URL": self.o.redis_url})
         return env
 
+    def households(self) -> int:
+        """The mocks' population: enough households for the declarations (not every one
+        applies, see declarations.py)."""
+        return 2000 + self.o.count * 4
+
     def set_up(self):
-        self.pg.start()
         env = self.env()
+        families_port = processes.free_port()
+        self.families_url = f"http://{HOST}:{families_port}/registry-mocks/"
+        # Sync workers (one thread): a page goes to a worker that is free. It starts while the
+        # rest does; see declarations().
+        self.families = processes.registry_mocks(
+            families_port,
+            os.cpu_count() or 1,
+            env,
+            self.logs / "families.log",
+            name="families",
+            threads=1,
+        ).start()
+        self.pg.start()
         processes.create_database(self.pg, self.o.database, env, self.logs / "setup.log")
         if self.o.broker == "redis":
             import redis
@@ -206,10 +142,10 @@ class Run:
         ).start()
         # The catalogue asks the mocks' process; the run's faults set time-outs beyond its limit.
         self.pg.execute(
-            "UPDATE casework_registrysource SET base_url = %s || code || '/', api_key = 'dev-key',"
+            "UPDATE casework_registrysource SET base_url = %s || code || '/', api_key = %s,"
             " consecutive_failures = 0, opened_until = NULL",
             self.o.database,
-            [self.mocks_url],
+            [self.mocks_url, processes.MOCKS_API_KEY],
         )
         self.web_port = processes.free_port()
         self.base_url = f"http://{HOST}:{self.web_port}"
@@ -255,105 +191,30 @@ class Run:
         if note:
             self.auxiliaries[name] = processes.note_auxiliaries(cluster)
 
-    # Faults ------------------------------------------------------------------------------------
+    def declarations(self) -> list[Declaration]:
+        """The families the mocks serve, as their applicants fill in the form. Drawing them is
+        CPU work in the mocks (about 1.3 ms a household), so they come from a mocks process of
+        their own with a worker per core, pages fetched in parallel, stopped before the clock
+        starts; the run's mocks keep `mock_workers`."""
+        try:
+            wait_until_answers(self.families_url, self.families)
+            # A connection per page, so that no worker keeps one while another is idle.
+            limits = httpx.Limits(max_keepalive_connections=0)
+            with httpx.Client(base_url=self.families_url, timeout=120, limits=limits) as mocks:
+                today = datetime.now(BAKU).date()
+                cores = os.cpu_count() or 1
+                drawn = list(declarations(mocks, today, self.o.count, parallel=cores))
+        finally:
+            self.families.stop(timeout=3)
+        return [
+            Declaration(label, answers, key=str(uuid.UUID(int=self.rng.getrandbits(128))))
+            for label, answers in drawn
+        ]
 
     def event(self, what: str):
         self.events.append({"at": round(time.monotonic() - self.t0, 1), "what": what})
 
-    def set_faults(self, code: str, config: dict | None):
-        url = f"{self.mocks_url}{code}/_faults"
-        headers = {"X-Api-Key": "dev-key"}
-        if config is None:
-            httpx.delete(url, headers=headers, timeout=10).raise_for_status()
-        else:
-            httpx.post(url, json=config, headers=headers, timeout=10).raise_for_status()
-
-    def fault_plan(self) -> list[tuple[float, callable]]:
-        o, plan = self.o, []
-        if o.flaky_registry:
-            # Time-outs sleep past the client's read time-out (the catalogue's 5 s).
-            config = {"error_rate": 0.15, "timeout_rate": 0.15, "timeout_sleep_s": 6}
-            plan.append((0.0, lambda: self.set_faults(o.flaky_registry, config)))
-            plan.append((0.0, lambda: self.event(f"{o.flaky_registry}: 30 % errors and time-outs")))
-        if o.down_registry and o.down_for:
-            down = {"outages": [["00:00", "24:00"]]}
-            plan.append((o.down_at, lambda: self.set_faults(o.down_registry, down)))
-            plan.append((o.down_at, lambda: self.event(f"{o.down_registry} down")))
-            plan.append((o.down_at + o.down_for, lambda: self.set_faults(o.down_registry, None)))
-            plan.append((o.down_at + o.down_for, lambda: self.event(f"{o.down_registry} back")))
-        if o.kill_cluster_at:
-            plan.append((o.kill_cluster_at, self.kill_cluster))
-        if o.restart_db_at:
-            plan.append((o.restart_db_at, self.restart_database))
-        if o.restart_web_at:
-            plan.append((o.restart_web_at, self.restart_web))
-        return sorted(plan, key=lambda item: item[0])
-
-    def kill_cluster(self):
-        cluster = self.clusters[0]
-        cluster.kill()
-        self.event(f"kill -9 of {cluster.name} (every process)")
-        time.sleep(2)
-        self.start_cluster(cluster.name, existing=cluster)
-        self.event(f"{cluster.name} started again")
-
-    def restart_database(self):
-        self.event("PostgreSQL restarting")
-        self.pg.restart()
-        self.event("PostgreSQL restarted")
-
-    def restart_web(self):
-        for web in self.webs:
-            web.kill()
-        self.event("kill -9 of the web server")
-        time.sleep(1)
-        for web in self.webs:
-            web.start()
-        self.event("web server started again")
-
-    def run_faults(self):
-        plan = self.fault_plan()
-        next_kill = self.o.kill_worker_every or None
-        while not self.stop_faults.is_set():
-            now = time.monotonic() - self.t0
-            while plan and plan[0][0] <= now:
-                _at, action = plan.pop(0)
-                try:
-                    action()
-                except Exception as error:  # a fault that fails is reported, not fatal
-                    self.event(f"fault failed: {error!r}")
-            # Workers die while declarations come in; afterwards the run sees the recovery.
-            if next_kill is not None and now >= next_kill and not self.submitted.is_set():
-                cluster = self.rng.choice(self.clusters)
-                pid = processes.kill_a_worker(cluster, self.auxiliaries[cluster.name], self.rng)
-                self.event(f"kill -9 of a worker of {cluster.name} (pid {pid})")
-                next_kill += self.o.kill_worker_every
-            self.stop_faults.wait(0.2)
-        # A registry left broken would keep cases from finishing.
-        for code in {self.o.flaky_registry, self.o.down_registry} - {""}:
-            with contextlib.suppress(httpx.HTTPError):
-                self.set_faults(code, None)
-
     # Submitting --------------------------------------------------------------------------------
-
-    def households(self) -> int:
-        """The mocks' population: enough households for the declarations (not every one
-        applies, see declarations.py), the same in the driver and the mocks' process."""
-        return 2000 + self.o.count * 4
-
-    def declarations(self) -> list[Declaration]:
-        from registry_mocks.population import Population
-
-        from .declarations import declarations
-
-        population = Population("e-muraciet", self.households())
-        today = datetime.now(BAKU).date()
-        return [
-            Declaration(label, answers, key=str(uuid.UUID(int=self.rng.getrandbits(128))))
-            for label, answers in declarations(
-                population, today, self.o.count, processes=os.cpu_count() or 1
-            )
-        ]
 
     def submit_all(self, pending: list[Declaration], deadline: float):
         work: Queue = Queue()
@@ -412,28 +273,50 @@ class Run:
         with self._lock:
             self.responses[what] = self.responses.get(what, 0) + 1
 
-    # Watching ----------------------------------------------------------------------------------
+    # Waiting -----------------------------------------------------------------------------------
 
     def query(self, sql: str, params=None):
         return self.pg.execute(sql, self.o.database, params)
 
-    def case_counts(self) -> dict[str, int]:
+    def case_counts(self) -> dict[str, int] | None:
+        """Cases by status; None while the database is away (a restart)."""
         try:
-            rows = self.query("SELECT status, count(*) FROM casework_case GROUP BY status")
-        except Exception:  # the database restarting: no figures this second
-            return {}
-        return dict(rows)
+            return dict(self.query("SELECT status, count(*) FROM casework_case GROUP BY status"))
+        except Exception:
+            return None
+
+    def done(self, declarations: list[Declaration]) -> bool:
+        """Every accepted case at the end of its path (closed: its letter and notices out; or
+        flagged for a person), and no notice of any case left to send."""
+        counts = self.case_counts()
+        if counts is None or not set(counts) <= set(DONE):
+            return False
+        accepted = sum(d.reference is not None for d in declarations)
+        try:
+            return sum(counts.values()) >= accepted and not self.query(PENDING_NOTICES)
+        except Exception:
+            return False
+
+    def wait_until_done(self, declarations, threads, deadline) -> float:
+        while time.monotonic() < deadline:
+            self.progress(declarations)
+            submitting = any(t.is_alive() for t in threads)
+            if not submitting and self.done(declarations):
+                break
+            time.sleep(1)
+        return time.monotonic()
 
     def progress(self, declarations: list[Declaration], final_line=False):
         if not self.o.progress:
             return
         accepted = sum(d.accepted_at is not None for d in declarations)
-        counts = self.case_counts()
+        counts = self.case_counts() or {}
         final = sum(counts.get(s, 0) for s in FINAL)
+        done = sum(counts.get(s, 0) for s in DONE)
         elapsed = time.monotonic() - self.t0
         width = 30
-        done = int(width * final / len(declarations))
-        bar = "#" * done + "-" * (width - done)
+        filled = int(width * done / len(declarations))
+        bar = "#" * filled + "-" * (width - filled)
         line = (
             f"\r[{bar}] {elapsed:6.0f} s  submitted {accepted}/{len(declarations)}  "
             f"final {final}  ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})"
@@ -445,40 +328,16 @@ class Run:
             self._last_progress = elapsed
         sys.stderr.flush()
 
-    def wait_until_final(self, declarations, threads, deadline) -> float:
-        """Until every accepted case is final and its notices are out, or the deadline."""
-        while time.monotonic() < deadline:
-            self.progress(declarations)
-            submitting = any(t.is_alive() for t in threads)
-            if not submitting:
-                counts = self.case_counts()
-                accepted = sum(d.reference is not None for d in declarations)
-                pending = sum(v for k, v in counts.items() if k not in FINAL)
-                if counts and pending == 0 and sum(counts.values()) >= accepted:
-                    return time.monotonic()
-            time.sleep(1)
-        return time.monotonic()
-
-    def wait_for_notices(self, deadline: float):
-        while time.monotonic() < deadline:
-            try:
-                (pending,) = self.query(
-                    "SELECT count(*) FROM casework_notice WHERE status IN ('queued', 'sending')"
-                )[0]
-            except Exception:
-                pending = 1
-            if pending == 0:
-                return
-            time.sleep(1)
-
     # The run -----------------------------------------------------------------------------------
 
     def run(self) -> Result:
         started = time.monotonic()
         try:
             self.set_up()
+            drawing = time.monotonic()
             declarations = self.declarations()
-            self.phases["set-up"] = round(time.monotonic() - started, 1)
+            self.phases["set-up"] = round(drawing - started, 1)
+            self.phases["drawing declarations"] = round(time.monotonic() - drawing, 1)
             meter = CpuMeter()
             meter.watch("web", lambda: [w.pid for w in self.webs if w.alive()])
             meter.watch("worker", lambda: [c.pid for c in self.clusters if c.alive()])
@@ -491,33 +350,37 @@ class Run:
             self.t0 = time.monotonic()
             wall0 = time.time()
             deadline = self.t0 + self.o.timeout
-            faults = threading.Thread(target=self.run_faults, daemon=True, name="faults")
-            faults.start()
+            self.faults.start()
             threads = self.submit_all(declarations, deadline)
             for thread in threads:
                 thread.join(timeout=max(0.0, deadline - time.monotonic()))
             submitted_until = time.monotonic()
             self.submitted.set()
-            finished = self.wait_until_final(declarations, threads, deadline)
+            done = self.wait_until_done(declarations, threads, deadline)
             self.progress(declarations, final_line=True)
-            self.stop_faults.set()
-            faults.join(timeout=30)
+            self.faults.stop()
             cpu = meter.stop()
             size_after = self.pg.database_size(self.o.database)
-            waited = time.monotonic()
-            self.wait_for_notices(min(deadline + 60, time.monotonic() + 60))
-            self.phases["waiting for notices"] = round(time.monotonic() - waited, 1)
             # Checked once nothing writes: verify_audit reads the events, then the chain's head.
             stopping = time.monotonic()
             self.stop_processes()
             self.phases["stopping"] = round(time.monotonic() - stopping, 1)
-            result = self.measure(
-                declarations,
-                cpu=cpu,
-                wall0=wall0,
-                submitted_seconds=submitted_until - self.t0,
-                final_seconds=finished - self.t0,
-                size_delta=size_after - size_before,
+            submissions = figures.read_submissions(self.query)
+            result = Result(
+                options=_jsonable({**asdict(self.o), "pg_port": self.pg.port, "out": self.out}),
+                figures=figures.measure(
+                    self,
+                    declarations,
+                    submissions,
+                    cpu=cpu,
+                    wall0=wall0,
+                    submitted_seconds=submitted_until - self.t0,
+                    done_seconds=done - self.t0,
+                    size_delta=size_after - size_before,
+                ),
+                **checks.check(self, declarations, submissions),
+                events=self.events,
+                out=str(self.out),
             )
         finally:
             self.tear_down()
@@ -534,178 +397,12 @@ class Run:
                 self.pg.stop()
 
     def stop_processes(self):
-        self.stop_faults.set()
-        # Every case is final by now; a q2 cluster may hang on SIGTERM (django-q2 #346).
+        self.faults.stop()
+        # Every case is done by now; a q2 cluster may hang on SIGTERM (django-q2 #346).
         for process in self.clusters:
             process.kill()
-        for process in [*self.webs, *filter(None, [self.mocks])]:
+        for process in [*self.webs, *filter(None, [self.mocks, self.families])]:
             process.stop(timeout=3)
-
-    # Measuring and checking --------------------------------------------------------------------
-
-    def measure(self, declarations, *, cpu, wall0, submitted_seconds, final_seconds, size_delta):
-        accepted = [d for d in declarations if d.reference]
-        refused = [d for d in declarations if not d.reference]
-        rows = self.query(
-            """
-            SELECT s.reference, extract(epoch FROM s.submitted_at), c.status,
-                   (SELECT min(extract(epoch FROM e.created_at)) FROM casework_auditevent e
-                     WHERE e.case_id = c.id AND e.action = 'status_changed'
-                       AND e.data->>'to' IN ('decided', 'flagged')),
-                   (SELECT count(*) FROM casework_auditevent e
-                     WHERE e.case_id = c.id AND e.action = 'status_changed'
-                       AND e.data->>'to' = 'decided'),
-                   d.outcome
-              FROM forms_app_submission s
-              LEFT JOIN casework_case c ON c.submission_id = s.id
-              LEFT JOIN casework_decision d ON d.case_id = c.id
-            """
-        )
-        by_reference = {}
-        for reference, submitted, status, final_at, decided, outcome in rows:
-            by_reference.setdefault(reference, []).append(
-                (float(submitted), status, final_at and float(final_at), decided, outcome)
-            )
-        cases = {r: v[0] for r, v in by_reference.items() if v[0][1] is not None}
-        accepted_refs = {d.reference for d in accepted}
-        lost = sorted(accepted_refs - set(cases))
-        one_case_each = all(len(by_reference.get(r, [])) == 1 for r in accepted_refs)
-        not_final = sorted((r, case[1]) for r, case in cases.items() if case[1] not in FINAL)
-        decided_twice = sum(1 for case in cases.values() if (case[3] or 0) > 1)
-        # Submissions nobody was told about: a retry that made a second one.
-        duplicated = len(by_reference) - len(accepted_refs)
-        latencies = sorted(c[2] - c[0] for c in cases.values() if c[2] is not None)
-        outcomes = {}
-        for case in cases.values():
-            key = case[4] or case[1]
-            outcomes[key] = outcomes.get(key, 0) + 1
-        notices_twice, notices_sent = self.notices_sent_twice()
-        audit_holds, audit_message = self.verify_audit()
-        finals = [c[2] for c in cases.values() if c[2] is not None]
-        first = min((c[0] for c in cases.values()), default=wall0)
-        last_final = max(finals, default=first)
-        end_to_end = max(last_final - first, 1e-9)
-        accepted_times = sorted(d.accepted_at - self.t0 for d in accepted)
-        n = max(len(cases), 1)
-        server_times = self.server_times()
-        figures = {
-            "declarations": len(declarations),
-            "accepted": len(accepted),
-            "refused_by_api": len(refused),
-            "refused_detail": [f"{d.label}: {d.status} {d.detail[:200]}" for d in refused][:10],
-            "responses": dict(sorted(self.responses.items())),
-            "attempts": sum(d.attempts for d in declarations),
-            "submit_seconds": round(submitted_seconds, 1),
-            "submissions_per_s": round(len(accepted) / max(submitted_seconds, 1e-9), 1),
-            "server_ms_p50": _percentile(server_times, 0.50),
-            "server_ms_p95": _percentile(server_times, 0.95),
-            "final_seconds": round(final_seconds, 1),
-            "end_to_end_seconds": round(end_to_end, 1),
-            "cases_final_per_s": round(len(finals) / end_to_end, 2),
-            "latency_p50_s": _percentile(latencies, 0.50),
-            "latency_p95_s": _percentile(latencies, 0.95),
-            "latency_max_s": round(latencies[-1], 1) if latencies else None,
-            "outcomes": dict(sorted(outcomes.items())),
-            "cpu_seconds": {k: round(v, 1) for k, v in cpu.items()},
-            "cpu_seconds_per_case": {k: round(v / n, 4) for k, v in cpu.items()},
-            "db_bytes_per_case": round(size_delta / n),
-            "notices_sent": notices_sent,
-            "load_average": [round(x, 2) for x in os.getloadavg()],
-            "cores": os.cpu_count(),
-            "timeline": {
-                "accepted": accepted_times,
-                "final": sorted(f - wall0 for f in finals),
-            },
-        }
-        checks = {
-            "accepted": len(accepted),
-            "lost": len(lost),
-            "one_case_each": one_case_each,
-            "duplicated": duplicated,
-            "not_final": len(not_final),
-            "decided_twice": decided_twice,
-            "notices_twice": notices_twice,
-            "server_errors": sum(
-                v for k, v in self.responses.items() if k.startswith("5") and k != "503"
-            ),
-            "flagged_by_fault": self.flagged_by_fault(),
-            "audit_holds": audit_holds,
-            "audit": audit_message,
-            "web_requests_by_server": self.requests_by_server(),
-            "tasks_by_cluster": self.tasks_by_cluster(),
-        }
-        return Result(
-            options=_jsonable({**asdict(self.o), "pg_port": self.pg.port, "out": self.out}),
-            figures=figures,
-            checks=checks,
-            not_final=[list(x) for x in not_final][:200],
-            events=self.events,
-            out=str(self.out),
-        )
-
-    def flagged_by_fault(self) -> int:
-        """Cases sent to a person because a registry the run broke did not answer."""
-        codes = [c for c in (self.o.flaky_registry, self.o.down_registry) if c]
-        if not codes:
-            return 0
-        return self.query(
-            "SELECT count(DISTINCT case_id) FROM casework_caseflag"
-            " WHERE kind = 'registry_unreachable' AND registry = ANY(%s)",
-            [codes],
-        )[0][0]
-
-    def notices_sent_twice(self) -> tuple[int, int]:
-        """Messages in the outbox per notice (its key names the file): more than one is a notice
-        sent twice."""
-        sent = {}
-        for path in (self.out / "outbox" / "sms").glob("*.json"):
-            key = path.stem.split("-", 2)[-1]
-            sent[key] = sent.get(key, 0) + 1
-        return sum(1 for c in sent.values() if c > 1), sum(sent.values())
-
-    def verify_audit(self) -> tuple[bool, str]:
-        try:
-            out = processes.manage("verify_audit", env=self.run_env, log=self.logs / "audit.log")
-            return True, out.strip()
-        except ProcessFailed as failure:
-            return False, str(failure).strip()[-500:]
-
-    def server_times(self) -> list[float]:
-        """Milliseconds each accepted submission took inside gunicorn (its access logs)."""
-        times = []
-        for web in self.webs:
-            log = web.log.with_suffix(".access.log")
-            for line in log.read_text(errors="replace").splitlines() if log.exists() else []:
-                request, _, rest = line.rpartition('" ')
-                status, _, ms = rest.partition(" ")
-                if request.startswith('"POST ') and status == "201" and ms.isdigit():
-                    times.append(float(ms))
-        return sorted(times)
-
-    def requests_by_server(self) -> dict[str, int]:
-        counts = {}
-        for web in self.webs:
-            log = web.log.with_suffix(".access.log")
-            text = log.read_text(errors="replace") if log.exists() else ""
-            counts[web.name] = text.count('"POST ')
-        return counts
-
-    def tasks_by_cluster(self) -> dict[str, int]:
-        """Tasks each cluster ran: django-q2 logs each one it processed (at INFO, which the
-        clusters of a run log at)."""
-        counts = {}
-        for cluster in self.clusters:
-            text = cluster.log.read_text(errors="replace") if cluster.log.exists() else ""
-            counts[cluster.name] = text.count("Processed '")
-        return counts
-
-
-def _percentile(values: list[float], share: float) -> float | None:
-    if not values:
-        return None
-    if len(values) == 1:
-        return round(values[0], 2)
-    return round(statistics.quantiles(values, n=100, method="inclusive")[int(share * 100) - 1], 2)
 
 
 def _jsonable(value):

@@ -1,22 +1,31 @@
-"""The load run's declarations and its limits, without starting anything (fast: unit suite)."""
+"""The load run's declarations and its limits, without starting a run (fast: unit suite). The
+families come from the registry mocks over HTTP (served in this process, see tests/conftest.py),
+as the run fetches them from the mocks' process it starts."""
 
 import json
 from collections import Counter
 from datetime import date
 
+import httpx
 import pytest
 
 from forms_app.schema.engine import validate_answers
 from loadtest.declarations import declarations
-from loadtest.run import Options, Run
-from registry_mocks.population import Population
+from loadtest.options import Options
+from loadtest.run import Run
 
 ON = date(2026, 11, 25)
 
 
-def test_the_declarations_are_families_the_form_accepts(service_page):
+@pytest.fixture
+def mocks(mocks_url):
+    with httpx.Client(base_url=mocks_url, timeout=30) as client:
+        yield client
+
+
+def test_the_declarations_are_families_the_form_accepts(service_page, mocks):
     version = service_page.current_form_version()
-    made = list(declarations(Population("e-muraciet", 1000), ON, 20))
+    made = list(declarations(mocks, ON, 20, page=50))
     for label, answers in made:
         # Through JSON, as the clients send them.
         _cleaned, errors = validate_answers(
@@ -30,10 +39,16 @@ def test_the_declarations_are_families_the_form_accepts(service_page):
     assert len({answers["pin"] for _label, answers in made}) == len(made)
 
 
-def test_the_same_run_draws_the_same_declarations_in_one_process_or_several():
-    one = list(declarations(Population("e-muraciet", 1000), ON, 12, chunk=10))
-    two = list(declarations(Population("e-muraciet", 1000), ON, 12, processes=2, chunk=10))
-    assert one == two
+def test_the_same_run_draws_the_same_declarations_however_the_pages_are_fetched(mocks):
+    one = list(declarations(mocks, ON, 12, page=10))
+    several = list(declarations(mocks, ON, 12, parallel=3, page=7))
+    assert one == several
+
+
+def test_a_population_too_small_for_the_run_is_said_so(mocks, settings):
+    settings.REGISTRY_MOCKS = {**settings.REGISTRY_MOCKS, "HOUSEHOLDS": 5}
+    with pytest.raises(ValueError, match="too few households"):
+        list(declarations(mocks, ON, 12, page=10))
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,8 @@ class Command(BaseCommand):
             "--threads",
             type=int,
             default=32,
-            help="threads per gunicorn worker: a sleeping (slow or timed-out) request holds one",
+            help="threads per gunicorn worker: a sleeping (slow or timed-out) request holds one "
+            "(1: a sync worker, one request at a time)",
         )
 
     def handle(self, *, host, port, server, workers, threads, **options):
@@ -59,7 +60,9 @@ class Command(BaseCommand):
             "bind": f"{host}:{port}",
             "workers": workers,
             "threads": threads,
-            "worker_class": "gthread",
+            # One thread: a sync worker, which takes a connection only when it is free (a
+            # one-thread gthread worker would accept more and queue them behind its thread).
+            "worker_class": "gthread" if threads > 1 else "sync",
             # A deliberate timeout sleeps; gunicorn must not kill the worker for it.
             "timeout": int(MAX_SLEEP_S) + 30,
             "accesslog": "-",

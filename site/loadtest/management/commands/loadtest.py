@@ -6,15 +6,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from loadtest.options import MAX_DECLARATIONS, Options
 from loadtest.report import markdown
-from loadtest.run import MAX_DECLARATIONS, Options, run
+from loadtest.run import run
 
 
 class Command(BaseCommand):
     help = (
         "Submit N declarations through the JSON API to gunicorn, q2 clusters, the registry mocks "
         "and a private PostgreSQL cluster, all started here on 127.0.0.1; wait until every case "
-        "is final; report throughput, latency, CPU and checks under var/loadtest/."
+        "is closed (letter and notices out) or flagged; report throughput, latency, CPU and "
+        "checks under var/loadtest/."
     )
 
     def add_arguments(self, parser):
@@ -94,4 +96,6 @@ class Command(BaseCommand):
         self.stdout.write(markdown(result))
         self.stdout.write(f"Written to {result.out}/ (report.md, report.json, chart.png)")
         if not result.holds:
-            raise CommandError("Something was lost, duplicated, stuck or broken: see the checks.")
+            raise CommandError(
+                "Something was lost, duplicated, stuck, not closed or broken: see the checks."
+            )
