@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import notices, queueing, selectors, services
-from .models import Case
+from .models import Case, Notice
 
 logger = logging.getLogger(__name__)
 
@@ -138,4 +138,8 @@ def send_due_notices() -> int:
     claimed and never finished. Scheduled every minute."""
     due = notices.due_notice_ids()
     notices.send_many(due)
+    # A decided case whose notice went out here (its finish never sent it) can close now.
+    services.close_cases(
+        list(Notice.objects.filter(pk__in=due).values_list("case_id", flat=True).distinct())
+    )
     return len(due)

@@ -166,3 +166,25 @@ def test_the_mock_gateway_sends_a_repeated_reference_once(client):
     listed = client.get("/registry-mocks/sms/v1/messages?to=%2B994501234567", **headers).json()
     assert len(listed["messages"]) == 1
     faults.reset_faults("sms")
+
+
+def test_a_decision_notice_its_finish_never_sent_goes_out_by_the_sweeper_later(
+    registries, submit_scenario, mailbox, settings
+):
+    """A worker died after the letter and before the notice: the notices' sweeper leaves the
+    notice to the case's finish for a while (it is sent with its letter), then sends it itself
+    and the case closes."""
+    from casework import services
+
+    case = submit_scenario("eligible")
+    services.enrich_case(case.pk)
+    services.decide_case(case.pk)
+    services.issue_letters([case.pk])  # … and the worker dies here
+    assert pipeline.send_due_notices() == 0  # still the finish's to send
+    assert Notice.objects.get(case=case).status == "queued"
+    grace = timedelta(minutes=settings.CASEWORK["NOTICE_SENDING_STALE_MINUTES"] + 1)
+    with time_machine.travel(timezone.now() + grace):
+        assert pipeline.send_due_notices() == 1
+    assert Notice.objects.get(case=case).status == "delivered"
+    assert len(sms.outbox) == 1
+    assert Case.objects.get(pk=case.pk).status == Case.Status.CLOSED
