@@ -91,3 +91,24 @@ def test_the_letter_is_issued_once_and_verified_by_its_code(client, registries, 
     assert page.status_code == 200
     assert letter.sha256 in page.content.decode() and case.reference in page.content.decode()
     assert "Tofiq" not in page.content.decode()
+
+
+def test_a_long_letter_goes_on_over_pages_with_every_sentence(
+    registries, submit_scenario, monkeypatch
+):
+    """A large family's explanation can fill more than a page: every sentence is on one of them,
+    and the verification code is on the last."""
+    import io
+
+    from casework.documents.letters import render_letter
+    from casework.models import Decision
+
+    case = decided_in(submit_scenario, "eligible", "en")
+    sentences = [f"Sentence {n}: " + "the family's income in detail " * 10 for n in range(40)]
+    monkeypatch.setattr(Decision, "explanation_in", lambda self, language: sentences)
+    pdf = render_letter(case.submission, "ABCDEFGHJK", "http://testserver/verify/ABCDEFGHJK/")
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) > 1
+    text = " ".join(" ".join(pages).split())
+    assert all(f"Sentence {n}: the family's income" in text for n in range(40))
+    assert "ABCDEFGHJK" in pages[-1]
