@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import fields
 from .cases import Case
 
 
@@ -34,7 +35,7 @@ class AuditEvent(models.Model):
         help_text=_("Empty when the system acted."),
     )
     reason = models.TextField(_("reason"), blank=True)
-    data = models.JSONField(_("data"), default=dict)
+    data = fields.JSONField(_("data"), default=dict)
     created_at = models.DateTimeField(_("at"), default=timezone.now)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import fields
 from .cases import Case
 from .rules import EligibilityRuleSet
 
@@ -23,16 +24,16 @@ class Decision(models.Model):
     )
     period_start = models.DateField(_("assigned from"), null=True, blank=True)
     period_end = models.DateField(_("assigned until"), null=True, blank=True)
-    grounds = models.JSONField(_("grounds of refusal"), default=list, blank=True)
+    grounds = fields.JSONField(_("grounds of refusal"), default=list, blank=True)
     rule_set = models.ForeignKey(
         EligibilityRuleSet,
         on_delete=models.PROTECT,
         related_name="decisions",
         verbose_name=_("rule set"),
     )
-    facts = models.JSONField(_("facts the rules were given"))
-    trace = models.JSONField(_("the rules' computation trace"), default=dict)
-    explanation = models.JSONField(
+    facts = fields.JSONField(_("facts the rules were given"))
+    trace = fields.JSONField(_("the rules' computation trace"), default=dict)
+    explanation = fields.JSONField(
         _("explanation"), default=dict, help_text=_("{language: [sentence, …]}")
     )
     decided_by = models.ForeignKey(

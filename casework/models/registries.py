@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import fields
 from .cases import Case
 
 
@@ -72,11 +73,11 @@ class RegistryLookup(models.Model):
         Case, on_delete=models.CASCADE, related_name="lookups", null=True, blank=True
     )
     registry = models.CharField(_("registry"), max_length=32)
-    request = models.JSONField(_("request"), default=dict)
-    pins = models.JSONField(_("FİNs"), default=list)
+    request = fields.JSONField(_("request"), default=dict)
+    pins = fields.JSONField(_("FİNs"), default=list)
     # {pin: {"outcome", "status", "body"}, and "request" for a person asked in a call of their
     # own, when it differs from the row's}: "status" is the person's own in a batch answer.
-    answers = models.JSONField(_("answers"), default=dict)
+    answers = fields.JSONField(_("answers"), default=dict)
     # The look-up as a whole: found when every person's answer came (found or not known),
     # else how the first that did not come failed. Registry health counts these.
     outcome = models.CharField(_("outcome"), max_length=16, choices=LookupOutcome.choices)
