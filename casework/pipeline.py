@@ -14,6 +14,7 @@ functions here.
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -32,6 +33,7 @@ def process_case(case_id: int) -> str:
     one vectorised simulation), so however many workers run, each works in batches."""
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         limit = settings.CASEWORK["BATCH_CASES"]
+        _gather(case_id, limit)
         if case_ids := services.take_received_cases(case_id, limit=limit):
             _process_together(case_ids, own=case_id)
     else:
@@ -39,6 +41,21 @@ def process_case(case_id: int) -> str:
         services.decide_case(case_id)
         finish(case_id)
     return Case.objects.values_list("status", flat=True).get(pk=case_id)
+
+
+def _gather(case_id: int, limit: int):
+    """Batch mode when applications come one by one: wait until this case is
+    `BATCH_GATHER_SECONDS` old, unless a whole batch is waiting already, so that the cases that
+    arrive meanwhile are enriched and decided with it (a batch costs a little more than one
+    case; a few seconds more before a decision cost nobody anything)."""
+    received_at = selectors.received_at(case_id)
+    if received_at is None:
+        return  # not waiting to be enriched (taken along by another batch, or further on)
+    wait = (
+        settings.CASEWORK["BATCH_GATHER_SECONDS"] - (timezone.now() - received_at).total_seconds()
+    )
+    if wait > 0 and selectors.received_cases_waiting(at_most=limit) < limit:
+        time.sleep(wait)
 
 
 def finish(case_id: int):

@@ -26,6 +26,20 @@ def enrichable_cases(case_ids, *, now):
     ).select_related("submission")
 
 
+def received_at(case_id: int):
+    """When the case was received, while it waits to be enriched (else None)."""
+    return (
+        Case.objects.filter(pk=case_id, status=Case.Status.RECEIVED)
+        .values_list("received_at", flat=True)
+        .first()
+    )
+
+
+def received_cases_waiting(*, at_most: int) -> int:
+    """How many received cases wait to be enriched, counted up to `at_most`."""
+    return Case.objects.filter(status=Case.Status.RECEIVED)[:at_most].count()
+
+
 def waiting_case_ids_due(*, now, limit: int):
     """The cases waiting for a registry whose next try is due, the longest-waiting first."""
     return (

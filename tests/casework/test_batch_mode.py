@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from casework import tasks
 from casework.models import Case, Notice, RegistryLookup
@@ -105,3 +106,34 @@ def test_a_batch_leaves_its_other_decided_cases_to_finishing_tasks_of_a_few_case
     told = Notice.objects.filter(case_id__in=others, kind="decision")
     assert sorted(told.values_list("case_id", flat=True)) == others
     assert not told.filter(status__in=Notice.PENDING).exists()
+
+
+def test_a_batch_waits_for_the_cases_that_arrive_meanwhile(
+    registries, submit_scenario, settings, monkeypatch
+):
+    """Applications coming one by one are still decided many at a time: the task of a new case
+    waits until it is BATCH_GATHER_SECONDS old, then takes along what arrived meanwhile."""
+    from casework import pipeline
+
+    settings.CASEWORK = {
+        **settings.CASEWORK,
+        "ENRICH_IN_BATCHES": True,
+        "BATCH_GATHER_SECONDS": 3.0,
+    }
+    first = submit_scenario("eligible")
+    Case.objects.filter(pk=first.pk).update(received_at=timezone.now())  # it just came in
+    waited, arrived = [], []
+
+    def sleep(seconds):  # meanwhile, another application comes in
+        waited.append(seconds)
+        arrived.append(submit_scenario("vehicle_owner"))
+
+    monkeypatch.setattr(pipeline.time, "sleep", sleep)
+    assert tasks.process_case(first.pk) == "closed"
+    assert len(waited) == 1 and 2.5 < waited[0] <= 3.0
+    # The one that arrived was decided in the same batch: nothing waits for its own task.
+    assert Case.objects.get(pk=arrived[0].pk).status == "closed"
+    # A whole batch waiting already is taken at once.
+    settings.CASEWORK = {**settings.CASEWORK, "BATCH_CASES": 1}
+    third = submit_scenario("high_income")
+    assert tasks.process_case(third.pk) == "closed" and len(waited) == 1

@@ -338,6 +338,9 @@ CASEWORK = {
     # with shared registry calls and one simulation (throughput under a burst of applications).
     "ENRICH_IN_BATCHES": os.environ.get("ENRICH_IN_BATCHES", "") == "1",
     "BATCH_CASES": int(os.environ.get("BATCH_CASES", "200")),
+    # ... and waits until its own case is this old, unless a whole batch is waiting, so cases
+    # arriving one by one are still decided many at a time (pipeline._gather).
+    "BATCH_GATHER_SECONDS": float(os.environ.get("BATCH_GATHER_SECONDS", "3")),
     # A batch's decided cases are finished (letter, notices, closing) by tasks of this many cases
     # each: shared among the workers, each well within a task's time-out.
     "FINISH_CASES": int(os.environ.get("FINISH_CASES", "20")),

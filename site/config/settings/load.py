@@ -5,8 +5,9 @@ that the run can count. Every process of a run (web, workers, mocks) reads these
 import os
 
 from .base import BASE_DIR
+from .base import CASEWORK as PRODUCTION_CASEWORK
 from .test import *  # noqa: F403
-from .test import INSTALLED_APPS, Q_CLUSTER, REDIS_URL
+from .test import CASEWORK, INSTALLED_APPS, Q_CLUSTER, REDIS_URL
 
 INSTALLED_APPS = [*INSTALLED_APPS, "loadtest"]
 REGISTRY_MOCKS = {
@@ -34,6 +35,8 @@ else:
     # One web server counts its own rate limits, which the run lifts anyway.
     SILENCED_SYSTEM_CHECKS = ["forms_app.W001"]
 Q_CLUSTER = {**Q_CLUSTER, "sync": False}
+# Batches gather cases as in production (the tests' settings don't wait).
+CASEWORK = {**CASEWORK, "BATCH_GATHER_SECONDS": PRODUCTION_CASEWORK["BATCH_GATHER_SECONDS"]}
 # The run counts what was sent: every email and SMS a file in the run's outbox.
 OUTBOX = os.environ.get("LOAD_OUTBOX", str(BASE_DIR / "var" / "loadtest" / "outbox"))
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, INSTALLED_APPS, Q_CLUSTER
+from .base import BASE_DIR, CASEWORK, DATABASES, INSTALLED_APPS, Q_CLUSTER
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -20,6 +20,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # throttling tests switch it on.
 AXES_ENABLED = False
 
+# Tasks run inline here: a batch that waited for more cases to arrive would only wait (the test
+# of that waiting sets it), unless the environment asks for it (the load run's processes).
+CASEWORK = {
+    **CASEWORK,
+    "BATCH_GATHER_SECONDS": float(os.environ.get("BATCH_GATHER_SECONDS", "0")),
+}
 # Tasks run inline unless a test starts a real cluster (it sets Q_SYNC=0 for the worker).
 Q_CLUSTER = {**Q_CLUSTER, "sync": os.environ.get("Q_SYNC", "1") == "1", "poll": 0.1}
 
