@@ -33,7 +33,7 @@ def process_case(case_id: int) -> str:
     one vectorised simulation), so however many workers run, each works in batches."""
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         limit = settings.CASEWORK["BATCH_CASES"]
-        _gather(case_id, limit)
+        _gather(limit)
         if case_ids := services.take_received_cases(case_id, limit=limit):
             _process_together(case_ids, own=case_id)
     else:
@@ -43,18 +43,17 @@ def process_case(case_id: int) -> str:
     return Case.objects.values_list("status", flat=True).get(pk=case_id)
 
 
-def _gather(case_id: int, limit: int):
-    """Batch mode when applications come one by one: wait until this case is
-    `BATCH_GATHER_SECONDS` old, unless a whole batch is waiting already, so that the cases that
-    arrive meanwhile are enriched and decided with it (a batch costs a little more than one
-    case; a few seconds more before a decision cost nobody anything)."""
-    received_at = selectors.received_at(case_id)
-    if received_at is None:
-        return  # not waiting to be enriched (taken along by another batch, or further on)
-    wait = (
-        settings.CASEWORK["BATCH_GATHER_SECONDS"] - (timezone.now() - received_at).total_seconds()
-    )
-    if wait > 0 and selectors.received_cases_waiting(at_most=limit) < limit:
+def _gather(limit: int):
+    """Batch mode when applications come one by one: wait until the oldest received case that
+    no worker has taken is `BATCH_GATHER_SECONDS` old, unless a whole batch waits already, so
+    the cases that arrive meanwhile are enriched and decided with it (a batch costs little more
+    than one case; a few seconds more before a decision cost nobody anything)."""
+    waiting = selectors.free_received_times(at_most=limit)
+    if not waiting or len(waiting) >= limit:
+        return
+    age = (timezone.now() - waiting[0]).total_seconds()
+    wait = settings.CASEWORK["BATCH_GATHER_SECONDS"] - age
+    if wait > 0:
         time.sleep(wait)
 
 

@@ -26,18 +26,19 @@ def enrichable_cases(case_ids, *, now):
     ).select_related("submission")
 
 
-def received_at(case_id: int):
-    """When the case was received, while it waits to be enriched (else None)."""
-    return (
-        Case.objects.filter(pk=case_id, status=Case.Status.RECEIVED)
-        .values_list("received_at", flat=True)
-        .first()
+def free_received_cases(now):
+    """The received cases no worker has taken (or whose worker's time ran out)."""
+    free = Q(taken_until__isnull=True) | Q(taken_until__lt=now)
+    return Case.objects.filter(free, status=Case.Status.RECEIVED)
+
+
+def free_received_times(*, at_most: int) -> list:
+    """When the received cases no worker has taken came in, oldest first, up to `at_most`."""
+    return list(
+        free_received_cases(timezone.now())
+        .order_by("received_at")
+        .values_list("received_at", flat=True)[:at_most]
     )
-
-
-def received_cases_waiting(*, at_most: int) -> int:
-    """How many received cases wait to be enriched, counted up to `at_most`."""
-    return Case.objects.filter(status=Case.Status.RECEIVED)[:at_most].count()
 
 
 def waiting_case_ids_due(*, now, limit: int):

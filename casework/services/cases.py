@@ -7,9 +7,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Case as Conditional
-from django.db.models import Q, Value, When
+from django.db.models import Value, When
 from django.utils import timezone
 
+from .. import selectors
 from ..audit import record_event, record_events
 from ..calendar import decision_due
 from ..declaration import read_declaration
@@ -141,11 +142,10 @@ def take_received_cases(case_id: int, *, limit: int) -> list[int]:
     A case another worker has taken is left to it; this case when enriched (its batch's worker
     died before deciding it) comes first too, to be decided."""
     now = timezone.now()
-    free = Q(taken_until__isnull=True) | Q(taken_until__lt=now)
     own_first = When(pk=case_id, then=Value(0))
     with transaction.atomic():
         taken = list(
-            Case.objects.filter(free, status=Case.Status.RECEIVED)
+            selectors.free_received_cases(now)
             .select_for_update(skip_locked=True)
             .order_by(Conditional(own_first, default=Value(1)), "received_at", "pk")
             .values_list("pk", flat=True)[:limit]

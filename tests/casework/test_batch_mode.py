@@ -112,7 +112,8 @@ def test_a_batch_waits_for_the_cases_that_arrive_meanwhile(
     registries, submit_scenario, settings, monkeypatch
 ):
     """Applications coming one by one are still decided many at a time: the task of a new case
-    waits until it is BATCH_GATHER_SECONDS old, then takes along what arrived meanwhile."""
+    waits until the oldest case nobody has taken is BATCH_GATHER_SECONDS old, then takes along
+    what arrived meanwhile."""
     from casework import pipeline
 
     settings.CASEWORK = {
