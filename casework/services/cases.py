@@ -56,6 +56,7 @@ class CaseWrites:
         self.fields: set[str] = set()
         self.flags: list[CaseFlag] = []
         self.events: list[AuditEvent] = []
+        self.now = timezone.now()  # the moves of a batch happen together
 
     def change(self, case: Case, **values):
         for name, value in values.items():
@@ -72,7 +73,7 @@ class CaseWrites:
         if to_status not in Case.TRANSITIONS[case.status]:
             raise TransitionNotAllowed(f"{case.reference}: {case.status} → {to_status}")
         from_status = case.status
-        self.change(case, status=to_status, status_changed_at=timezone.now())
+        self.change(case, status=to_status, status_changed_at=self.now)
         data = {"from": from_status, "to": to_status, **(data or {})}
         self.event("status_changed", case, actor=actor, reason=reason, data=data)
 
@@ -85,12 +86,22 @@ class CaseWrites:
         make_notice(case, Notice.Kind.DELAYED)
 
     def write(self):
+        cases = list(self.cases.values())
         with transaction.atomic(savepoint=False):
-            if len(self.cases) == 1:
-                (case,) = self.cases.values()
-                case.save(update_fields=sorted(self.fields))
-            elif self.cases:
-                Case.objects.bulk_update(list(self.cases.values()), sorted(self.fields))
+            if len(cases) == 1:
+                cases[0].save(update_fields=sorted(self.fields))
+            elif cases:
+                # A value every case got (a batch's new status) in one plain update; only the
+                # values that differ case by case in a bulk update (one CASE a field).
+                shared = {
+                    name: getattr(cases[0], name)
+                    for name in sorted(self.fields)
+                    if all(getattr(case, name) == getattr(cases[0], name) for case in cases)
+                }
+                if shared:
+                    Case.objects.filter(pk__in=list(self.cases)).update(**shared)
+                if own := sorted(self.fields - set(shared)):
+                    Case.objects.bulk_update(cases, own)
             CaseFlag.objects.bulk_create(self.flags)
             record_events(self.events)
 
