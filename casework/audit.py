@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from . import bulk
 from .models import AuditChainHead, AuditEvent
 
 GENESIS = "0" * 64
@@ -57,7 +58,7 @@ def record_events(events: list[AuditEvent]) -> list[AuditEvent]:
             event.created_at = now
             event.previous_hash = previous
             event.hash = previous = event_hash(event, previous)
-        AuditEvent.objects.bulk_create(events)
+        bulk.insert(events)
         head.last_hash = previous
         head.save(update_fields=["last_hash"])
     return events

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .. import selectors
+from .. import bulk, selectors
 from ..declaration import read_declaration
 from ..models import Case, CaseFlag, Decision, Notice
 from ..notices import make_notice, make_notices
@@ -163,7 +163,7 @@ def _store(evaluations: list[Evaluation], decided_ids: list[int]) -> int:
                 writes.flag(case, flags, reason=reason)
             else:
                 decided.append((case, evaluation, decision_for(case, evaluation)))
-        Decision.objects.bulk_create([decision for _case, _evaluation, decision in decided])
+        bulk.insert([decision for _case, _evaluation, decision in decided])
         for case, evaluation, decision in decided:
             writes.move(case, Case.Status.DECIDED, data=_decided(decision, evaluation))
         # The applicants are told by each case's finish, with the letter (pipeline.finish).

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .. import selectors
+from .. import bulk, selectors
 from ..declaration import read_declaration
-from ..models import Case, CaseFlag, RegistryLookup
+from ..models import Case, CaseFlag
 from ..registries.discrepancies import find_discrepancies
 from ..registries.lookups import enabled_sources, fetch_people, lookups_for, stored_answers
 from ..registries.normalise import build_household
@@ -139,7 +139,7 @@ def _store_together(assessed: list[_Assessed], sources) -> int:
             else:
                 _stop_waiting(writes, case)
                 writes.move(case, Case.Status.ENRICHED, data=data)
-        RegistryLookup.objects.bulk_create(lookups)
+        bulk.insert(lookups)
         writes.write()
     return len(writes.cases)
 
