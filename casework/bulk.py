@@ -37,3 +37,21 @@ def insert(objects: list) -> list:
     for instance in objects:
         instance._state.adding, instance._state.db = False, connection.alias
     return objects
+
+
+def update(objects: list, fields: list[str]) -> None:
+    """Write these fields of saved instances of one model: a value all of them have in one plain
+    UPDATE, and only the values that differ in a bulk update (one CASE a field, which Django
+    builds value by value)."""
+    if not objects:
+        return
+    model, first = type(objects[0]), objects[0]
+    shared = {
+        name: getattr(first, name)
+        for name in fields
+        if all(getattr(instance, name) == getattr(first, name) for instance in objects)
+    }
+    if shared:
+        model.objects.filter(pk__in=[instance.pk for instance in objects]).update(**shared)
+    if differing := [name for name in fields if name not in shared]:
+        model.objects.bulk_update(objects, differing)

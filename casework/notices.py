@@ -23,6 +23,7 @@ from forms_app import sms
 from forms_app.documents import store
 from forms_app.models import IssuedDocument
 
+from . import bulk
 from .audit import record_event, record_events
 from .declaration import read_declaration
 from .models import AuditEvent, Case, Notice
@@ -140,13 +141,13 @@ def send_many(notice_ids: list[int], *, untried: bool = False) -> list[str]:
             _due(now, untried=untried)
             .filter(pk__in=notice_ids)
             .select_for_update(skip_locked=True, of=("self",))
-            .select_related("case__submission", "case__decision")
+            .select_related("case__submission", "case__decision__rule_set__parameters_version")
             .defer(*LARGE_FIELDS)
         )
         for notice in claimed:
             notice.status, notice.attempts = Notice.Status.SENDING, notice.attempts + 1
             notice.next_attempt_at = now
-        Notice.objects.bulk_update(claimed, ["status", "attempts", "next_attempt_at"])
+        bulk.update(claimed, ["status", "attempts", "next_attempt_at"])
     sent, statuses = [], []
     for notice in claimed:
         try:
@@ -161,8 +162,7 @@ def send_many(notice_ids: list[int], *, untried: bool = False) -> list[str]:
         sent.append(notice)
         statuses.append(notice.status)
     with transaction.atomic():
-        fields = ["status", "text", "gateway_id", "sent_at", "delivered_at"]
-        Notice.objects.bulk_update(sent, fields)
+        bulk.update(sent, ["status", "text", "gateway_id", "sent_at", "delivered_at"])
         record_events(
             [
                 AuditEvent(

@@ -10,7 +10,7 @@ from django.db.models import Case as Conditional
 from django.db.models import Value, When
 from django.utils import timezone
 
-from .. import selectors
+from .. import bulk, selectors
 from ..audit import record_event, record_events
 from ..calendar import decision_due
 from ..declaration import read_declaration
@@ -86,22 +86,8 @@ class CaseWrites:
         make_notice(case, Notice.Kind.DELAYED)
 
     def write(self):
-        cases = list(self.cases.values())
         with transaction.atomic(savepoint=False):
-            if len(cases) == 1:
-                cases[0].save(update_fields=sorted(self.fields))
-            elif cases:
-                # A value every case got (a batch's new status) in one plain update; only the
-                # values that differ case by case in a bulk update (one CASE a field).
-                shared = {
-                    name: getattr(cases[0], name)
-                    for name in sorted(self.fields)
-                    if all(getattr(case, name) == getattr(cases[0], name) for case in cases)
-                }
-                if shared:
-                    Case.objects.filter(pk__in=list(self.cases)).update(**shared)
-                if own := sorted(self.fields - set(shared)):
-                    Case.objects.bulk_update(cases, own)
+            bulk.update(list(self.cases.values()), sorted(self.fields))
             CaseFlag.objects.bulk_create(self.flags)
             record_events(self.events)
 

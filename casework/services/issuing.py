@@ -16,7 +16,7 @@ def issue_letters(case_ids: list[int]) -> list[IssuedDocument]:
     """The decided cases' letters: rendered and stored the first time, then only read."""
     cases = list(
         Case.objects.filter(pk__in=case_ids, status=Case.Status.DECIDED)
-        .select_related("submission", "decision__rule_set")
+        .select_related("submission", "decision__rule_set__parameters_version")
         .defer("household", "discrepancies", "decision__facts", "decision__trace")
     )
     with transaction.atomic():
