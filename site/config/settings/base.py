@@ -420,6 +420,10 @@ FORMS_APP = {
     # another shared cache); production refuses to start with a local one.
     "RATELIMIT_CACHE": "default",
     "REQUIRE_SHARED_CACHE": False,
+    # The JSON API keeps each published service, its form version and its page's address for
+    # this many seconds per process (forms_app/published.py). A change forgets them at once in
+    # the process that made it; other processes see it within this time.
+    "PUBLISHED_SERVICE_SECONDS": int(os.environ.get("PUBLISHED_SERVICE_SECONDS", "5")),
 }
 # Home and e-service pages served from the cache to visitors without a session, purged whenever
 # an editor publishes; the entry expires anyway after this many seconds.
