@@ -370,11 +370,13 @@ def _submit(request, slug: str, language: str):
     # Links to the service's page in the applicant's language.
     page_url = published.page_url(found.page, submission.language, request)
     status = found.page.reverse_subpage("status")
+    status += "?" + urlencode({"reference": submission.reference})
     receipt = found.page.reverse_subpage("receipt", args=[submission.public_id])
+    receipt += "?" + urlencode({"t": services.receipt_token(submission)})
     body = {
         "reference": submission.reference,
-        "status_url": f"{page_url}{status}?{urlencode({'reference': submission.reference})}",
-        "receipt_url": f"{page_url}{receipt}?{urlencode({'t': services.receipt_token(submission)})}",
+        "status_url": page_url + status,
+        "receipt_url": page_url + receipt,
     }
     return api.create_response(request, body, status=201)
 
