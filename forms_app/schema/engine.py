@@ -32,7 +32,13 @@ MAX_ITEMS_CEILING = 100  # whatever a definition says, no group takes more items
 
 
 class ItemForm(forms.Form):
-    """One item of a repeating group."""
+    """One item of a repeating group, with the group's fields: copied for each item, as Django
+    copies a form's declared fields, unless `shared` (a form that is validated, never rendered,
+    takes them as they are)."""
+
+    def __init__(self, *args, fields, shared=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = dict(fields) if shared else copy.deepcopy(fields)
 
 
 class BaseItemFormSet(forms.BaseFormSet):
@@ -48,7 +54,7 @@ class BaseItemFormSet(forms.BaseFormSet):
 
 
 def _formfields(fields, language, choices_from=None, *, copied=True):
-    """`copied=False` for a form class's declared fields: Django copies those for each form."""
+    """`copied=False` where the fields are copied later (each item's), or never changed."""
     return {
         f.name: _formfield(f, language, choices_from, copied=copied) for f in fields if f.is_input
     }
@@ -56,8 +62,9 @@ def _formfields(fields, language, choices_from=None, *, copied=True):
 
 # Building a field (labels, messages, choices, validators) cost more than validating it. A field
 # whose options don't come from the answers is built once per definition, language and day, and
-# each form gets a copy, as Django's forms copy their declared fields. Definitions of published
-# versions live as long as the process (models.frozen_definition); the entry holds its
+# each form that is rendered gets a copy, as Django's forms copy their declared fields; a form
+# that is only validated uses it as it is (validating never changes a field). Definitions of
+# published versions live as long as the process (models.frozen_definition); the entry holds its
 # definition, so the id it is keyed by can't be taken by another one.
 _prototypes: dict[tuple, tuple[FieldDefinition, forms.Field]] = {}
 MAX_PROTOTYPES = 2000
@@ -76,7 +83,12 @@ def _formfield(f: FieldDefinition, language: str, choices_from, *, copied=True) 
 
 
 class StepForm:
-    """A step's own fields as one Django form, and a formset per repeating group."""
+    """A step's own fields as one Django form, and a formset per repeating group.
+
+    `shared_fields` for a form that is validated and never rendered (a whole declaration
+    checked at once): its fields are the ones built for the definition, not copies, and a field
+    whose condition isn't met gets a copy of its own to be made optional.
+    """
 
     def __init__(
         self,
@@ -88,12 +100,14 @@ class StepForm:
         channel: str,
         data=None,
         files=None,
+        shared_fields=False,
     ):
         self.definition = definition
         self.step = step
         self.language = language
         self.answers = answers
         self.channel = channel
+        self.shared_fields = shared_fields
         self.is_bound = data is not None
         if data is not None:
             data = _normalised(data)
@@ -115,7 +129,9 @@ class StepForm:
                 }
             )
         self.form = forms.Form(data=data, files=files, prefix=None, initial=initial)
-        self.form.fields.update(_formfields(step.fields, language, self._choices_from))
+        self.form.fields.update(
+            _formfields(step.fields, language, self._choices_from, copied=not shared_fields)
+        )
         self.formsets = {}
         self.inactive_groups = set()
         for group in step.groups:
@@ -134,11 +150,7 @@ class StepForm:
 
     def _formset(self, group: GroupDefinition, data, files):
         FormSet = formset_factory(
-            type(
-                "ItemForm",
-                (ItemForm,),
-                _formfields(group.fields, self.language, self._choices_from, copied=False),
-            ),
+            ItemForm,
             formset=BaseItemFormSet,
             extra=0,
             min_num=group.min_items,
@@ -167,7 +179,14 @@ class StepForm:
                 }
                 for i in range(_total(data, group.name))
             ]
-        formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
+        fields = _formfields(group.fields, self.language, self._choices_from, copied=False)
+        formset = FormSet(
+            data=data,
+            files=files,
+            prefix=group.name,
+            initial=initial or None,
+            form_kwargs={"fields": fields, "shared": self.shared_fields},
+        )
         formset.group = group
         return formset
 
@@ -183,7 +202,7 @@ class StepForm:
         lookup = answer_lookup(self.current, channel=self.channel)
         self.hidden = {f.name for f in self.step.fields if not is_met(f.condition, lookup)}
         for name in self.hidden:
-            self.form.fields[name].required = False
+            _make_optional(self.form, name)
         for formset in self.formsets.values():
             fields = formset.group.input_fields
             initial = formset.initial or []
@@ -195,7 +214,7 @@ class StepForm:
                 item_lookup = answer_lookup(self.current, channel=self.channel, item=item)
                 item_form.hidden = {f.name for f in fields if not is_met(f.condition, item_lookup)}
                 for name in item_form.hidden:
-                    item_form.fields[name].required = False
+                    _make_optional(item_form, name)
 
     # Rendering helpers -----------------------------------------------------------------------
 
@@ -315,6 +334,14 @@ class StepForm:
                 for name, messages in item_form.errors.items():
                     errors[f"{group_name}[{index}].{name}"] = list(messages)
         return errors
+
+
+def _make_optional(form, name):
+    """The field is not required in this form only (it may be shared with other forms)."""
+    field = form.fields[name]
+    if field.required:
+        form.fields[name] = field = copy.copy(field)
+        field.required = False
 
 
 def _is_unique_pin(field: FieldDefinition) -> bool:
@@ -498,6 +525,7 @@ def validate_answers(
             answers={**as_given, **cleaned},
             channel=channel,
             data=data,
+            shared_fields=True,
         )
         if step_form.is_valid():
             cleaned.update(step_form.cleaned_answers())
