@@ -15,9 +15,10 @@ def applicant_pin(service, answers) -> str | None:
     return read_declaration(answers).applicant.pin or None
 
 
-def open_case_of_applicant(service, pin: str) -> Case | None:
-    """The applicant's case, not yet in a final status, of any language version of `service`:
-    found by the applicant's member row (indexed by FİN), however many cases there are."""
+def open_application_of_applicant(service, pin: str) -> str | None:
+    """The reference of the applicant's oldest case not yet in a final status, of any language
+    version of `service`: found by the applicant's member row (indexed by FİN), however many
+    cases there are."""
     return (
         Case.objects.exclude(status__in=Case.FINAL_STATUSES)
         .filter(
@@ -26,6 +27,7 @@ def open_case_of_applicant(service, pin: str) -> Case | None:
             members__is_applicant=True,
         )
         .order_by("received_at")
+        .values_list("reference", flat=True)
         .first()
     )
 
@@ -33,13 +35,13 @@ def open_case_of_applicant(service, pin: str) -> Case | None:
 @register_submission_guard("one_open_application", lock_key=applicant_pin)
 def refuse_a_second_open_application(service, answers):
     pin = applicant_pin(service, answers)
-    case = open_case_of_applicant(service, pin) if pin else None
-    if case is not None:
+    reference = open_application_of_applicant(service, pin) if pin else None
+    if reference is not None:
         raise SubmissionRefused(
             _(
                 "You already have an application that is being processed: %(reference)s. A new "
                 "one can be made once it is decided; its status page shows where it is."
             )
-            % {"reference": case.reference},
-            reference=case.reference,
+            % {"reference": reference},
+            reference=reference,
         )

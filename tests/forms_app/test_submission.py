@@ -47,6 +47,21 @@ def test_the_same_idempotency_key_gives_the_same_submission(service_page):
     assert first.pk == second.pk and Submission.objects.count() == 1
 
 
+def test_a_retry_gets_its_first_submission_even_once_it_would_be_refused(service_page):
+    """A retry is first looked up under the guards' lock; one that would be refused now still
+    gets the submission its key made (nothing new is written)."""
+    first = submit(service_page, idempotency_key="retried")
+    # The form changed since: the same answers no longer pass.
+    answers = {**d.ANSWERS, "birth_date": "not a date"}
+    assert submit(service_page, answers, idempotency_key="retried").pk == first.pk
+    service_page.accepting_applications = False
+    service_page.save()
+    assert submit(service_page, idempotency_key="retried").pk == first.pk
+    with pytest.raises(services.ServiceClosed):
+        submit(service_page, d.another_applicant(), idempotency_key="new")
+    assert Submission.objects.count() == 1
+
+
 def test_invalid_answers_are_refused_with_errors_by_path(service_page):
     answers = copy.deepcopy(d.ANSWERS)
     answers["family_members"][1]["pin"] = "IIIIIII"

@@ -287,6 +287,9 @@ else:
 CASEWORK = {
     # A decision is due this many working days (Azerbaijani calendar) after the day of submission.
     "DECISION_WORKING_DAYS": 15,
+    # Each process keeps the due dates it worked out for this many seconds (casework/calendar.py);
+    # a day entered in the admin counts at once in the process that saved it.
+    "CALENDAR_CACHE_SECONDS": int(os.environ.get("CALENDAR_CACHE_SECONDS", "60")),
     # Notices: tries before a notice counts as failed, the first wait (doubling each time), and
     # how long a send may take before the sweeper takes it as abandoned (the worker died).
     "NOTICE_MAX_ATTEMPTS": 6,
