@@ -1,15 +1,19 @@
 """Renders one step of a declaration as Django forms and validates answers against a definition.
 
-Server-side validation is the authority: the same code checks a step posted from a browser, the
-whole declaration before it is submitted, and JSON posted to the API. A field whose condition is
-not met is not required and its answer is dropped.
+Server-side validation is the authority: the same fields, with the same rules and messages,
+check a step posted from a browser (StepForm, which also renders it), and the whole declaration
+before it is submitted and JSON posted to the API (StepCheck, which cleans the answers with those
+fields without building forms, as StepForm would; tests/forms_app/test_whole_declaration.py
+compares the two). A field whose condition is not met is not required and its answer is dropped.
 """
 
 import copy
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.http import QueryDict
 from django.utils import translation
@@ -32,13 +36,7 @@ MAX_ITEMS_CEILING = 100  # whatever a definition says, no group takes more items
 
 
 class ItemForm(forms.Form):
-    """One item of a repeating group, with the group's fields: copied for each item, as Django
-    copies a form's declared fields, unless `shared` (a form that is validated, never rendered,
-    takes them as they are)."""
-
-    def __init__(self, *args, fields, shared=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields = dict(fields) if shared else copy.deepcopy(fields)
+    """One item of a repeating group."""
 
 
 class BaseItemFormSet(forms.BaseFormSet):
@@ -54,26 +52,31 @@ class BaseItemFormSet(forms.BaseFormSet):
 
 
 def _formfields(fields, language, choices_from=None, *, copied=True):
-    """`copied=False` where the fields are copied later (each item's), or never changed."""
+    """`copied=False` for a form class's declared fields (Django copies those for each form),
+    and for fields that are only cleaned, never rendered or changed."""
+    # What a prototype is built for, looked up once per form (the active language is slow to get).
+    built_for = (language, translation.get_language(), datetime.date.today())
     return {
-        f.name: _formfield(f, language, choices_from, copied=copied) for f in fields if f.is_input
+        f.name: _formfield(f, built_for, choices_from, copied=copied) for f in fields if f.is_input
     }
 
 
 # Building a field (labels, messages, choices, validators) cost more than validating it. A field
 # whose options don't come from the answers is built once per definition, language and day, and
-# each form that is rendered gets a copy, as Django's forms copy their declared fields; a form
-# that is only validated uses it as it is (validating never changes a field). Definitions of
-# published versions live as long as the process (models.frozen_definition); the entry holds its
+# each form gets a copy, as Django's forms copy their declared fields. Definitions of published
+# versions live as long as the process (models.frozen_definition); the entry holds its
 # definition, so the id it is keyed by can't be taken by another one.
 _prototypes: dict[tuple, tuple[FieldDefinition, forms.Field]] = {}
 MAX_PROTOTYPES = 2000
 
 
-def _formfield(f: FieldDefinition, language: str, choices_from, *, copied=True) -> forms.Field:
+def _formfield(f: FieldDefinition, built_for, choices_from, *, copied=True) -> forms.Field:
+    """`built_for`: the form's language, the active one and the day (a field's limits, such as
+    a date not in the future, are worked out when it is built)."""
+    language = built_for[0]
     if f.options.get("choices_from"):
         return build_formfield(f, language, choices_from=choices_from)
-    key = (id(f), language, translation.get_language(), datetime.date.today())
+    key = (id(f), *built_for)
     entry = _prototypes.get(key)
     if entry is None or entry[0] is not f:
         if len(_prototypes) >= MAX_PROTOTYPES:
@@ -83,12 +86,7 @@ def _formfield(f: FieldDefinition, language: str, choices_from, *, copied=True) 
 
 
 class StepForm:
-    """A step's own fields as one Django form, and a formset per repeating group.
-
-    `shared_fields` for a form that is validated and never rendered (a whole declaration
-    checked at once): its fields are the ones built for the definition, not copies, and a field
-    whose condition isn't met gets a copy of its own to be made optional.
-    """
+    """A step's own fields as one Django form, and a formset per repeating group."""
 
     def __init__(
         self,
@@ -100,14 +98,12 @@ class StepForm:
         channel: str,
         data=None,
         files=None,
-        shared_fields=False,
     ):
         self.definition = definition
         self.step = step
         self.language = language
         self.answers = answers
         self.channel = channel
-        self.shared_fields = shared_fields
         self.is_bound = data is not None
         if data is not None:
             data = _normalised(data)
@@ -129,9 +125,7 @@ class StepForm:
                 }
             )
         self.form = forms.Form(data=data, files=files, prefix=None, initial=initial)
-        self.form.fields.update(
-            _formfields(step.fields, language, self._choices_from, copied=not shared_fields)
-        )
+        self.form.fields.update(_formfields(step.fields, language, self._choices_from))
         self.formsets = {}
         self.inactive_groups = set()
         for group in step.groups:
@@ -150,7 +144,11 @@ class StepForm:
 
     def _formset(self, group: GroupDefinition, data, files):
         FormSet = formset_factory(
-            ItemForm,
+            type(
+                "ItemForm",
+                (ItemForm,),
+                _formfields(group.fields, self.language, self._choices_from, copied=False),
+            ),
             formset=BaseItemFormSet,
             extra=0,
             min_num=group.min_items,
@@ -179,14 +177,7 @@ class StepForm:
                 }
                 for i in range(_total(data, group.name))
             ]
-        fields = _formfields(group.fields, self.language, self._choices_from, copied=False)
-        formset = FormSet(
-            data=data,
-            files=files,
-            prefix=group.name,
-            initial=initial or None,
-            form_kwargs={"fields": fields, "shared": self.shared_fields},
-        )
+        formset = FormSet(data=data, files=files, prefix=group.name, initial=initial or None)
         formset.group = group
         return formset
 
@@ -202,7 +193,7 @@ class StepForm:
         lookup = answer_lookup(self.current, channel=self.channel)
         self.hidden = {f.name for f in self.step.fields if not is_met(f.condition, lookup)}
         for name in self.hidden:
-            _make_optional(self.form, name)
+            self.form.fields[name].required = False
         for formset in self.formsets.values():
             fields = formset.group.input_fields
             initial = formset.initial or []
@@ -214,7 +205,7 @@ class StepForm:
                 item_lookup = answer_lookup(self.current, channel=self.channel, item=item)
                 item_form.hidden = {f.name for f in fields if not is_met(f.condition, item_lookup)}
                 for name in item_form.hidden:
-                    _make_optional(item_form, name)
+                    item_form.fields[name].required = False
 
     # Rendering helpers -----------------------------------------------------------------------
 
@@ -336,12 +327,207 @@ class StepForm:
         return errors
 
 
-def _make_optional(form, name):
-    """The field is not required in this form only (it may be shared with other forms)."""
-    field = form.fields[name]
-    if field.required:
-        form.fields[name] = field = copy.copy(field)
-        field.required = False
+class StepCheck:
+    """A step's answers checked exactly as a posted StepForm checks them, without building its
+    Django forms and formsets: what a whole declaration needs, many times a second.
+
+    Each answer is read and cleaned by its field's own Django form field (the same widgets,
+    validators and messages, in the same language); conditions, repeating groups (at least, at
+    most, items left empty), one person per FİN and the errors' paths follow StepForm and
+    Django's BaseForm.full_clean and BaseFormSet.full_clean. The web renders StepForm.
+    """
+
+    def __init__(self, definition, step, *, language: str, answers: dict, channel: str, data):
+        self.definition = definition
+        self.step = step
+        self.language = language
+        data = _normalised(data)
+        own = {item.name for item in step.items}
+        self.current = {k: v for k, v in answers.items() if k not in own}
+        self.current.update(_raw_values(step.fields, data, prefix=""))
+        lookup = answer_lookup(self.current, channel=channel)
+
+        initial = {
+            f.name: to_form_data(f, answers[f.name]) for f in step.fields if f.name in answers
+        }
+        initial.update(
+            {
+                f.name: data[f.name]
+                for f in step.fields
+                if field_type_of(f).upload and isinstance(data.get(f.name), dict)
+            }
+        )
+        self.hidden = {f.name for f in step.fields if not is_met(f.condition, lookup)}
+        fields = _formfields(step.fields, language, self._choices_from, copied=False)
+        self.form = _CheckedForm(fields, data, "", initial, self.hidden)
+        # A group whose condition isn't met is neither checked nor stored.
+        self.groups = [
+            _CheckedGroup(
+                group,
+                _formfields(group.fields, language, self._choices_from, copied=False),
+                data,
+                self.current,
+                channel,
+            )
+            for group in step.groups
+            if is_met(group.condition, lookup)
+        ]
+
+    def _choices_from(self, source):
+        return source.choices(self.definition, self.current, self.language)
+
+    def is_valid(self) -> bool:
+        valid = not self.form.errors and all(g.is_valid() for g in self.groups)
+        return valid and self._unique_people()
+
+    def _unique_people(self) -> bool:
+        """As StepForm._unique_people."""
+        seen = {}
+        own = {item.name for item in self.step.items}
+        others = {k: v for k, v in self.current.items() if k not in own}
+        for where, value in _unique_values(self.definition, others, self.language):
+            seen.setdefault(value, where)
+        valid = True
+        for where, value, form, name in self._own_unique_values():
+            if value in seen:
+                form.add_error(
+                    name,
+                    _("This FİN is already given for %(other)s: list each person once.")
+                    % {"other": seen[value]},
+                )
+                valid = False
+            else:
+                seen[value] = where
+        return valid
+
+    def _own_unique_values(self):
+        for f in self.step.fields:
+            value = self.form.cleaned_data.get(f.name)
+            if _is_unique_pin(f) and value and f.name not in self.hidden:
+                yield localised(self.step.title, self.language), value, self.form, f.name
+        for group in self.groups:
+            item_label = localised(group.group.item_label, self.language)
+            for number, item in enumerate(group.kept(), start=1):
+                for f in group.group.input_fields:
+                    value = item.cleaned_data.get(f.name)
+                    if _is_unique_pin(f) and value and f.name not in item.hidden:
+                        yield f"{item_label} {number}", value, item, f.name
+
+    def cleaned_answers(self) -> dict:
+        cleaned = {}
+        for f in self.step.fields:
+            if f.name not in self.hidden:
+                value = to_json(f, self.form.cleaned_data.get(f.name))
+                if value is not None:
+                    cleaned[f.name] = value
+        for group in self.groups:
+            fields = group.group.input_fields
+            cleaned[group.group.name] = [
+                {
+                    f.name: value
+                    for f in fields
+                    if f.name not in item.hidden
+                    and (value := to_json(f, item.cleaned_data.get(f.name))) is not None
+                }
+                for item in group.kept()
+            ]
+        return cleaned
+
+    def errors_by_path(self) -> dict[str, list[str]]:
+        errors = dict(self.form.errors)
+        for group in self.groups:
+            name = group.group.name
+            if group.non_form_errors:
+                errors[name] = group.non_form_errors
+            for index, item in enumerate(group.items):
+                for field_name, messages in item.errors.items():
+                    errors[f"{name}[{index}].{field_name}"] = messages
+        return errors
+
+
+class _CheckedForm:
+    """One form's fields cleaned as Django's BaseForm.full_clean cleans them (no file is posted
+    with a stored declaration): `cleaned_data`, `errors` by field, and whether anything was
+    filled in (`changed`)."""
+
+    def __init__(self, fields, data, prefix, initial, hidden, *, empty_permitted=False):
+        self.fields = fields
+        self.hidden = hidden
+        self.cleaned_data = {}
+        self.errors = {}
+        self.values = {
+            name: field.widget.value_from_datadict(data, {}, f"{prefix}-{name}" if prefix else name)
+            for name, field in fields.items()
+        }
+        self.initial = {}
+        for name, field in fields.items():
+            value = initial.get(name, field.initial)
+            self.initial[name] = value() if callable(value) else value
+        if empty_permitted and not self.changed:
+            return
+        for name, field in fields.items():
+            if name in hidden and field.required:
+                # Not required here only: the field is shared by every form of the definition.
+                field = copy.copy(field)
+                field.required = False
+            value = self.initial[name] if field.disabled else self.values[name]
+            try:
+                if isinstance(field, forms.FileField):
+                    self.cleaned_data[name] = field.clean(value, self.initial[name])
+                else:
+                    self.cleaned_data[name] = field.clean(value)
+            except ValidationError as error:
+                self.add_error(name, error)
+
+    @cached_property
+    def changed(self) -> bool:
+        return any(f.has_changed(self.initial[n], self.values[n]) for n, f in self.fields.items())
+
+    def add_error(self, name, error):
+        if not isinstance(error, ValidationError):
+            error = ValidationError(error)
+        self.errors.setdefault(name, []).extend(error.messages)
+        self.cleaned_data.pop(name, None)
+
+
+class _CheckedGroup:
+    """A repeating group's items checked as StepForm's formset checks them (BaseItemFormSet:
+    no item is deleted, every item is an extra one)."""
+
+    def __init__(self, group, fields, data, current, channel):
+        self.group = group
+        posted = int(data.get(f"{group.name}-TOTAL_FORMS") or 0)
+        max_num = min(group.max_items, MAX_ITEMS_CEILING)
+        self.items = []
+        for index in range(min(posted, MAX_ITEMS_CEILING)):
+            prefix = f"{group.name}-{index}"
+            initial = {
+                f.name: data[f"{prefix}-{f.name}"]
+                for f in group.input_fields
+                if field_type_of(f).upload and isinstance(data.get(f"{prefix}-{f.name}"), dict)
+            }
+            item = _raw_values(group.input_fields, data, prefix)
+            item_lookup = answer_lookup(current, channel=channel, item=item)
+            hidden = {f.name for f in group.input_fields if not is_met(f.condition, item_lookup)}
+            self.items.append(
+                _CheckedForm(
+                    fields, data, prefix, initial, hidden, empty_permitted=index >= group.min_items
+                )
+            )
+        messages = BaseItemFormSet.default_error_messages
+        empty = sum(not item.changed for item in self.items)
+        self.non_form_errors = []
+        if len(self.items) > max_num or posted > MAX_ITEMS_CEILING:
+            self.non_form_errors = [str(messages["too_many_forms"] % {"num": max_num})]
+        elif len(self.items) - empty < group.min_items:
+            self.non_form_errors = [str(messages["too_few_forms"] % {"num": group.min_items})]
+
+    def is_valid(self) -> bool:
+        return not self.non_form_errors and not any(item.errors for item in self.items)
+
+    def kept(self):
+        """The items anything was filled in for; the others are left out."""
+        return [item for item in self.items if item.changed]
 
 
 def _is_unique_pin(field: FieldDefinition) -> bool:
@@ -518,19 +704,18 @@ def validate_answers(
     as_given = {}
     for step in visible_steps(definition, {**answers, **cleaned}, channel):
         data = _QueryDictLike(form_data_for_step(step, answers))
-        step_form = StepForm(
+        check = StepCheck(
             definition,
             step,
             language=language,
             answers={**as_given, **cleaned},
             channel=channel,
             data=data,
-            shared_fields=True,
         )
-        if step_form.is_valid():
-            cleaned.update(step_form.cleaned_answers())
+        if check.is_valid():
+            cleaned.update(check.cleaned_answers())
         else:
-            errors.update(step_form.errors_by_path())
+            errors.update(check.errors_by_path())
             as_given.update({i.name: answers[i.name] for i in step.items if i.name in answers})
     return cleaned, errors
 
