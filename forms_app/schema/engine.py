@@ -381,7 +381,12 @@ class StepCheck:
         return valid and self._unique_people()
 
     def _unique_people(self) -> bool:
-        """As StepForm._unique_people."""
+        """As StepForm._unique_people (a step without such FİNs has nothing to compare)."""
+        if not any(
+            _is_unique_pin(f)
+            for f in (*self.step.fields, *(f for g in self.groups for f in g.group.input_fields))
+        ):
+            return True
         seen = {}
         own = {item.name for item in self.step.items}
         others = {k: v for k, v in self.current.items() if k not in own}
@@ -499,12 +504,13 @@ class _CheckedGroup:
         posted = int(data.get(f"{group.name}-TOTAL_FORMS") or 0)
         max_num = min(group.max_items, MAX_ITEMS_CEILING)
         self.items = []
+        uploads = [f.name for f in group.input_fields if field_type_of(f).upload]
         for index in range(min(posted, MAX_ITEMS_CEILING)):
             prefix = f"{group.name}-{index}"
             initial = {
-                f.name: data[f"{prefix}-{f.name}"]
-                for f in group.input_fields
-                if field_type_of(f).upload and isinstance(data.get(f"{prefix}-{f.name}"), dict)
+                name: data[f"{prefix}-{name}"]
+                for name in uploads
+                if isinstance(data.get(f"{prefix}-{name}"), dict)
             }
             item = _raw_values(group.input_fields, data, prefix)
             item_lookup = answer_lookup(current, channel=channel, item=item)
