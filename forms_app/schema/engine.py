@@ -246,25 +246,7 @@ class StepForm:
         return valid and self._unique_people()
 
     def _unique_people(self) -> bool:
-        """A FİN marked "one person per FİN" appears once in the whole declaration: here and in
-        the other steps' answers. The second of two is the error, named by its place."""
-        seen = {}  # FİN -> where it was given
-        own = {item.name for item in self.step.items}
-        others = {k: v for k, v in self.current.items() if k not in own}
-        for where, value in _unique_values(self.definition, others, self.language):
-            seen.setdefault(value, where)
-        valid = True
-        for where, value, form, name in self._own_unique_values():
-            if value in seen:
-                form.add_error(
-                    name,
-                    _("This FİN is already given for %(other)s: list each person once.")
-                    % {"other": seen[value]},
-                )
-                valid = False
-            else:
-                seen[value] = where
-        return valid
+        return _one_person_per_fin(self, self._own_unique_values())
 
     def _own_unique_values(self):
         """(where, FİN, form, field name) for this step's answers to unique FİN fields."""
@@ -381,31 +363,10 @@ class StepCheck:
         return valid and self._unique_people()
 
     def _unique_people(self) -> bool:
-        """As StepForm._unique_people (a step without such FİNs has nothing to compare)."""
-        if not any(
-            _is_unique_pin(f)
-            for f in (*self.step.fields, *(f for g in self.groups for f in g.group.input_fields))
-        ):
-            return True
-        seen = {}
-        own = {item.name for item in self.step.items}
-        others = {k: v for k, v in self.current.items() if k not in own}
-        for where, value in _unique_values(self.definition, others, self.language):
-            seen.setdefault(value, where)
-        valid = True
-        for where, value, form, name in self._own_unique_values():
-            if value in seen:
-                form.add_error(
-                    name,
-                    _("This FİN is already given for %(other)s: list each person once.")
-                    % {"other": seen[value]},
-                )
-                valid = False
-            else:
-                seen[value] = where
-        return valid
+        return _one_person_per_fin(self, self._own_unique_values())
 
     def _own_unique_values(self):
+        """As StepForm's, from the items kept."""
         for f in self.step.fields:
             value = self.form.cleaned_data.get(f.name)
             if _is_unique_pin(f) and value and f.name not in self.hidden:
@@ -534,6 +495,33 @@ class _CheckedGroup:
     def kept(self):
         """The items anything was filled in for; the others are left out."""
         return [item for item in self.items if item.changed]
+
+
+def _one_person_per_fin(checked: "StepForm | StepCheck", own_values) -> bool:
+    """A FİN marked "one person per FİN" appears once in the whole declaration: in this step
+    (`own_values`: where, FİN, the form and field it was given in) and in the other steps'
+    answers. The second of two is the error, named by its place."""
+    step = checked.step
+    in_groups = (f for group in step.groups for f in group.input_fields)
+    if not any(_is_unique_pin(f) for f in (*step.fields, *in_groups)):
+        return True  # nothing in this step to compare
+    seen = {}  # FİN -> where it was given
+    own = {item.name for item in step.items}
+    others = {k: v for k, v in checked.current.items() if k not in own}
+    for where, value in _unique_values(checked.definition, others, checked.language):
+        seen.setdefault(value, where)
+    valid = True
+    for where, value, form, name in own_values:
+        if value in seen:
+            form.add_error(
+                name,
+                _("This FİN is already given for %(other)s: list each person once.")
+                % {"other": seen[value]},
+            )
+            valid = False
+        else:
+            seen[value] = where
+    return valid
 
 
 def _is_unique_pin(field: FieldDefinition) -> bool:
