@@ -88,6 +88,34 @@ def test_the_form_schema_is_the_published_versions(client, service_page):
     }
 
 
+def test_what_an_editor_changes_counts_at_once(client, service_page):
+    """Each process keeps the published service and form for the API: a change made in the
+    admin is seen by the next request all the same."""
+    from forms_app.models import DeclarationForm
+
+    form_url = f"/api/v1/services/{SLUG}/form"
+    first = client.get(form_url).json()["version"]
+    assert post(client, d.another_applicant(), key="kept").status_code == 201
+    close(service_page)
+    assert post(client, d.another_applicant(), key="closed").status_code == 409
+    service_page.accepting_applications = True
+    service_page.save_revision().publish()
+    assert post(client, d.another_applicant(), key="open-again").status_code == 201
+    # A new version of the form, published: the API takes declarations to it.
+    form = DeclarationForm.objects.get()
+    schema = form.schema.get_prep_value()
+    schema[0]["value"]["title"]["en"] = "About you"
+    form.schema = schema
+    form.save_revision().publish()
+    assert client.get(form_url).json()["version"] == first + 1
+    submitted = post(client, d.another_applicant(), key="new-version")
+    assert Submission.objects.get(reference=submitted.json()["reference"]).form_version.number == (
+        first + 1
+    )
+    service_page.unpublish()
+    assert post(client, d.another_applicant(), key="unpublished").status_code == 404
+
+
 @pytest.mark.parametrize("slug", ["no-such-service", "bad%00slug", "e-xidmetler"])
 def test_an_unknown_service_is_a_json_404(client, slug):
     for response in (
