@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,10 +22,13 @@ class CaseworkConfig(AppConfig):
             personal_data,
             status,
         )
-        from .models import RuleParameters
+        from .calendar import calendar_changed
+        from .models import CalendarDay, RuleParameters
         from .schedules import ensure_registry_catalogue, ensure_schedules
         from .signals import freeze_published_rule_parameters
 
         published.connect(freeze_published_rule_parameters, sender=RuleParameters)
+        post_save.connect(calendar_changed, sender=CalendarDay, dispatch_uid="calendar_saved")
+        post_delete.connect(calendar_changed, sender=CalendarDay, dispatch_uid="calendar_deleted")
         post_migrate.connect(ensure_schedules, sender=self)
         post_migrate.connect(ensure_registry_catalogue, sender=self)

@@ -6,11 +6,13 @@ moves days every year).
 A case's decision is due 15 working days (settings.CASEWORK["DECISION_WORKING_DAYS"]) after the
 day of submission."""
 
+import time
 from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
 from django.conf import settings
+from django.db import transaction
 
 from .models import CalendarDay
 
@@ -61,5 +63,31 @@ def working_days_between(start: date, end: date, calendar: WorkingCalendar | Non
     )
 
 
+# Every submission needs its due date, and the days administrators enter change a few times a
+# year: each process keeps the due date of each day of submission for
+# CASEWORK["CALENDAR_CACHE_SECONDS"]. Entering, changing or removing a day forgets them in the
+# process that did it (and once it commits); other processes see it within that time.
+_due_dates: dict[tuple[date, int], tuple[float, date]] = {}
+MAX_DUE_DATES = 1000
+
+
 def decision_due(submitted: date) -> date:
-    return add_working_days(submitted, settings.CASEWORK["DECISION_WORKING_DAYS"])
+    days = settings.CASEWORK["DECISION_WORKING_DAYS"]
+    now = time.monotonic()
+    kept = _due_dates.get((submitted, days))
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    due = add_working_days(submitted, days)
+    if len(_due_dates) >= MAX_DUE_DATES:
+        _due_dates.clear()
+    _due_dates[submitted, days] = (now + settings.CASEWORK["CALENDAR_CACHE_SECONDS"], due)
+    return due
+
+
+def forget_due_dates():
+    _due_dates.clear()
+
+
+def calendar_changed(**kwargs):
+    forget_due_dates()
+    transaction.on_commit(forget_due_dates)

@@ -24,7 +24,7 @@ from ninja.errors import HttpError
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from . import ratelimit, selectors, services
+from . import published, ratelimit, services
 from .models import EServicePage
 from .schema.json_schema import declaration_schema
 from .status import status_of
@@ -176,26 +176,21 @@ def _services():
     return EServicePage.objects.live().public().filter(locale=Locale.get_default())
 
 
-def _service(slug: str) -> EServicePage:
+def _service(slug: str) -> published.PublishedService:
+    """The service and its form version, as this process keeps them (forms_app/published.py)."""
     # Checked first, so nothing like a NUL byte from a URL ever reaches the database.
-    page = (
-        selectors.public_service(
-            slug, get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
+    found = (
+        published.service(slug, get_supported_content_language_variant(settings.LANGUAGE_CODE))
         if slug_unicode_re.match(slug)
         else None
     )
-    if page is None:
+    if found is None:
         raise ApiError(404, _("There is no e-service with this name."))
-    return page
+    return found
 
 
 def _absolute(request, page, suffix="") -> str:
     return request.build_absolute_uri(page.get_url(request) + suffix)
-
-
-def _in_language(page: EServicePage, language: str) -> EServicePage:
-    return selectors.service_in_language(page, language)
 
 
 # Endpoints -------------------------------------------------------------------------------------
@@ -248,8 +243,8 @@ def list_services(request):
     summary="The published declaration form of an e-service",
 )
 def service_form(request, slug: str):
-    page = _service(slug)
-    version = page.current_form_version()
+    found = _service(slug)
+    page, version = found.page, found.version
     if version is None:
         raise ApiError(404, _("This e-service has no published form."))
     return {
@@ -339,15 +334,14 @@ def submit(request, slug: str):
 
 def _submit(request, slug: str, language: str):
     try:
-        page = _service(slug)
+        found = _service(slug)
         key = _idempotency_key(request)
         answers, canonical = _answers(request)
-        version = page.current_form_version()
-        if version is None:
+        if found.version is None:
             raise _service_closed()
         submission = services.submit_declaration(
-            page,
-            version,
+            found.page,
+            found.version,
             answers,
             channel="api",
             language=language,
@@ -374,15 +368,15 @@ def _submit(request, slug: str, language: str):
         )
         return api_error(request, error)
     # Links to the service's page in the applicant's language.
-    links = _in_language(page, submission.language)
-    status = links.reverse_subpage("status") + "?" + urlencode({"reference": submission.reference})
-    receipt = links.reverse_subpage("receipt", args=[submission.public_id])
+    page_url = published.page_url(found.page, submission.language, request)
+    status = found.page.reverse_subpage("status")
+    status += "?" + urlencode({"reference": submission.reference})
+    receipt = found.page.reverse_subpage("receipt", args=[submission.public_id])
     receipt += "?" + urlencode({"t": services.receipt_token(submission)})
-    page_url = links.get_url(request)  # once: Wagtail finds the site and its root paths
     body = {
         "reference": submission.reference,
-        "status_url": request.build_absolute_uri(page_url + status),
-        "receipt_url": request.build_absolute_uri(page_url + receipt),
+        "status_url": page_url + status,
+        "receipt_url": page_url + receipt,
     }
     return api.create_response(request, body, status=201)
 

@@ -8,9 +8,9 @@ class FormsAppConfig(AppConfig):
     verbose_name = _("Forms and submissions")
 
     def ready(self):
-        from wagtail.signals import published
+        from wagtail.signals import published as wagtail_published
 
-        from . import actions, checks, plugins  # noqa: F401  (checks register themselves)
+        from . import actions, checks, plugins, published  # noqa: F401  (checks register themselves)
         from .documents import receipts  # noqa: F401  (registers the receipt's renderer)
         from .models import DeclarationForm
         from .schedules import ensure_schedules
@@ -20,5 +20,6 @@ class FormsAppConfig(AppConfig):
         actions.register_builtin_actions()
         plugins.register_builtins()
         register_builtin_field_types()
-        published.connect(freeze_published_form, sender=DeclarationForm)
+        published.connect_signals()
+        wagtail_published.connect(freeze_published_form, sender=DeclarationForm)
         post_migrate.connect(ensure_schedules, sender=self)

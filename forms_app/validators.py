@@ -127,6 +127,8 @@ def normalise_text(value: str) -> str:
 
 
 def invisible_characters(value: str, *, multiline: bool) -> list[str]:
+    if value.isprintable():
+        return []  # no character of those categories is printable: every answer, nearly
     allowed = LINE_BREAKS if multiline else set()
     return [
         ch for ch in value if unicodedata.category(ch) in REFUSED_CATEGORIES and ch not in allowed

@@ -79,10 +79,16 @@ def django_db_setup(django_db_setup, django_db_blocker, mocks_url):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no page cached by another test, no rate limit
-    counted by another test (the database they were made from is rolled back)."""
+    counted by another test, no published service or due date kept from another test (the
+    database they were made from is rolled back)."""
     from django.core.cache import cache
 
+    from casework.calendar import forget_due_dates
+    from forms_app import published
+
     cache.clear()
+    published.forget()
+    forget_due_dates()
 
 
 @pytest.fixture

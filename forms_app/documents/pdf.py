@@ -1,5 +1,6 @@
 """ReportLab set-up shared by every document: fonts that cover Azerbaijani and Cyrillic."""
 
+import itertools
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +19,13 @@ FONT_BOLD = "DejaVuSans-Bold"
 @cache
 def register_fonts():
     pdfmetrics.registerFont(TTFont(FONT, FONTS_DIR / "DejaVuSans.ttf"))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, FONTS_DIR / "DejaVuSans-Bold.ttf"))
+    # The bold face sets a few words of each document (titles, headings, the reference): its
+    # subset carries only the letters they use, not the whole of ASCII as ReportLab's default
+    # does (which the running text in the regular face uses anyway). That made its embedding
+    # half as costly; text is still copied and searched as written (ToUnicode).
+    pdfmetrics.registerFont(
+        TTFont(FONT_BOLD, FONTS_DIR / "DejaVuSans-Bold.ttf", asciiReadable=False)
+    )
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
 
 
@@ -49,16 +56,21 @@ class QrCode(Flowable):
         # make() tries all eight masks for the one easiest to scan: most of a letter's rendering
         # time. Any mask is valid; a short URL scans fine with the first.
         qr.version = qr.calculate_version()
+        qr.dataCache = _codewords(qr)
         qr.makeImpl(False, 0)
         self.modules = qr.modules
 
     def draw(self):
         count = len(self.modules)
-        box = self.width / (count + 2 * self.BORDER)
         canvas = self.canv
+        canvas.saveState()
+        # In modules: whole numbers are quicker to write, and shorter in the page.
+        box = self.width / (count + 2 * self.BORDER)
+        canvas.scale(box, box)
         canvas.setFillColorRGB(0, 0, 0)
+        path = canvas.beginPath()
         for r, row in enumerate(self.modules):
-            y = self.height - (r + 1 + self.BORDER) * box
+            y = count + self.BORDER - r - 1
             c = 0
             while c < count:
                 if not row[c]:
@@ -67,5 +79,93 @@ class QrCode(Flowable):
                 start = c
                 while c < count and row[c]:
                     c += 1
-                x = (start + self.BORDER) * box
-                canvas.rect(x, y, (c - start) * box, box, stroke=0, fill=1)
+                path.rect(start + self.BORDER, y, c - start, 1)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
+
+
+class Beside(Flowable):
+    """A flowable (e.g. a QR code) with another one (what it is for) to its right, both centred
+    on one line: what a one-row table of the two gave, without a table's layout work."""
+
+    def __init__(self, left: Flowable, right: Flowable, *, left_width: float):
+        super().__init__()
+        self.left, self.right, self.left_width = left, right, left_width
+
+    def wrap(self, available_width, available_height):
+        self._left_size = self.left.wrap(self.left_width, available_height)
+        self._right_size = self.right.wrap(available_width - self.left_width, available_height)
+        self.width = available_width
+        self.height = max(self._left_size[1], self._right_size[1])
+        return self.width, self.height
+
+    def draw(self):
+        self.left.drawOn(self.canv, 0, (self.height - self._left_size[1]) / 2)
+        self.right.drawOn(self.canv, self.left_width, (self.height - self._right_size[1]) / 2)
+
+
+def _codewords(qr) -> list[int]:
+    """The data and error-correction codewords of a QR code, exactly as ReportLab's
+    QRCode.createData makes them, but with each Reed-Solomon generator polynomial worked out
+    once (ReportLab multiplies it out again for every code, and divides by it recursively)."""
+    blocks = qrencoder.QRRSBlock.getRSBlocks(qr.version, qr.errorCorrectLevel)
+    capacity = 8 * sum(block.dataCount for block in blocks)
+    bits = _Bits()
+    for data in qr.dataList:
+        data.write(bits, qr.version)
+    if bits.length > capacity:
+        raise ValueError("Too much data for a QR code.")
+    if bits.length + 4 <= capacity:
+        bits.put(0, 4)  # the terminator
+    bits.put(0, -bits.length % 8)
+    pads = itertools.cycle((0xEC, 0x11))
+    while bits.length < capacity:
+        bits.put(next(pads), 8)
+    codewords = list(bits.value.to_bytes(capacity // 8, "big"))
+    data_blocks, correction_blocks, offset = [], [], 0
+    for block in blocks:
+        data = codewords[offset : offset + block.dataCount]
+        offset += block.dataCount
+        data_blocks.append(data)
+        correction_blocks.append(_error_correction(data, block.totalCount - block.dataCount))
+    # Interleaved: the blocks' first codewords, then their second ones, …
+    return [
+        codeword
+        for blocks in (data_blocks, correction_blocks)
+        for column in itertools.zip_longest(*blocks)
+        for codeword in column
+        if codeword is not None
+    ]
+
+
+class _Bits:
+    """The bit stream of a QR code's data, as one number (QRBitBuffer takes it bit by bit)."""
+
+    def __init__(self):
+        self.value = self.length = 0
+
+    def put(self, number: int, length: int):
+        self.value = (self.value << length) | (number & ((1 << length) - 1))
+        self.length += length
+
+
+@cache
+def _generator_logs(degree: int) -> tuple[int, ...]:
+    """The Reed-Solomon generator of `degree` (after its leading 1), as logarithms in GF(256)."""
+    generator = qrencoder.QRUtil.getErrorCorrectPolynomial(degree)
+    return tuple(qrencoder.LOG_TABLE[c] for c in generator.num[1:])
+
+
+def _error_correction(data: list[int], degree: int) -> list[int]:
+    """The remainder of data × x^degree divided by the generator: the correction codewords."""
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    generator = _generator_logs(degree)
+    remainder = [0] * degree
+    for codeword in data:
+        factor = codeword ^ remainder[0]
+        remainder = remainder[1:] + [0]
+        if factor:
+            shift = log[factor]
+            for i, g in enumerate(generator):
+                remainder[i] ^= exp[(g + shift) % 255]
+    return remainder

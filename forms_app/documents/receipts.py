@@ -11,11 +11,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from ..models import IssuedDocument
 from ..presenters import submission_rows
-from .pdf import FONT, FONT_BOLD, QrCode, styles
+from .pdf import FONT, FONT_BOLD, Beside, QrCode, styles
 from .store import register_renderer
 
 QR_SIZE = 35 * mm
@@ -72,27 +73,23 @@ def render_receipt(submission, code: str, verify_url: str) -> bytes:
             ]
         story += [
             Spacer(1, 8 * mm),
-            Table(
-                [
-                    [
-                        _qr(verify_url),
-                        Paragraph(
-                            escape(_("Digest (SHA-256) of your answers:"))
-                            + f"<br/><font face='{FONT_BOLD}'>{submission.digest}</font><br/><br/>"
-                            + escape(_("Verification code:"))
-                            + f" <font face='{FONT_BOLD}'>{code}</font><br/>"
-                            + escape(
-                                _(
-                                    "Scan the QR code, or type the code at %(url)s, to check "
-                                    "that this receipt is genuine."
-                                )
-                                % {"url": verify_url.rsplit("/", 2)[0] + "/"}
-                            ),
-                            s["small"],
-                        ),
-                    ]
-                ],
-                colWidths=[QR_SIZE + 6 * mm, None],
+            Beside(
+                _qr(verify_url),
+                Paragraph(
+                    escape(_("Digest (SHA-256) of your answers:"))
+                    + f"<br/><font face='{FONT_BOLD}'>{submission.digest}</font><br/><br/>"
+                    + escape(_("Verification code:"))
+                    + f" <font face='{FONT_BOLD}'>{code}</font><br/>"
+                    + escape(
+                        _(
+                            "Scan the QR code, or type the code at %(url)s, to check "
+                            "that this receipt is genuine."
+                        )
+                        % {"url": verify_url.rsplit("/", 2)[0] + "/"}
+                    ),
+                    s["small"],
+                ),
+                left_width=QR_SIZE + 6 * mm,
             ),
         ]
         if assisted:
@@ -143,7 +140,14 @@ class Rows(Flowable):
     @classmethod
     def of(cls, rows, value_font=FONT):
         def lines(text, font, width):
-            return simpleSplit(str(text), font, FONT_SIZE, width - 2 * PADDING) or [""]
+            text, width = str(text), width - 2 * PADDING
+            # Most answers fit on one line: measured once rather than word by word, giving what
+            # simpleSplit gives then (the words joined by single spaces).
+            if "\n" not in text:
+                line = " ".join(text.split())
+                if stringWidth(line, font, FONT_SIZE) <= width:
+                    return [line]
+            return simpleSplit(text, font, FONT_SIZE, width) or [""]
 
         return cls(
             [
@@ -174,23 +178,32 @@ class Rows(Flowable):
         return [Rows(self.rows[:count], self.value_font), Rows(self.rows[count:], self.value_font)]
 
     def draw(self):
+        # One text object for all of it, the labels' column and then the values' (a drawString
+        # per line, with its own text object, font and colour, cost more than the rest of the
+        # drawing), then the rules in one path.
         canvas = self.canv
+        text = canvas.beginText()
+        for x, font, colour, column in (
+            (PADDING, FONT, LABEL_COLOUR, 0),
+            (LABEL_WIDTH + PADDING, self.value_font, colors.black, 1),
+        ):
+            text.setFont(font, FONT_SIZE, LEADING)
+            text.setFillColor(colour)
+            top = self.height
+            for row in self.rows:
+                text.setTextOrigin(x, top - PADDING - FONT_SIZE)
+                for line in row[column]:
+                    text.textLine(line)
+                top -= self._height(row)
+        canvas.drawText(text)
+        rules = []
         top = self.height
-        for labels, values in self.rows:
-            height = self._height((labels, values))
-            baseline = top - PADDING - FONT_SIZE
-            canvas.setFillColor(LABEL_COLOUR)
-            canvas.setFont(FONT, FONT_SIZE)
-            for n, text in enumerate(labels):
-                canvas.drawString(PADDING, baseline - n * LEADING, text)
-            canvas.setFillColor(colors.black)
-            canvas.setFont(self.value_font, FONT_SIZE)
-            for n, text in enumerate(values):
-                canvas.drawString(LABEL_WIDTH + PADDING, baseline - n * LEADING, text)
-            top -= height
-            canvas.setStrokeColor(RULE_COLOUR)
-            canvas.setLineWidth(0.25)
-            canvas.line(0, top, self.width, top)
+        for row in self.rows:
+            top -= self._height(row)
+            rules.append((0, top, self.width, top))
+        canvas.setStrokeColor(RULE_COLOUR)
+        canvas.setLineWidth(0.25)
+        canvas.lines(rules)
 
 
 def _table(rows, bold_values=False):

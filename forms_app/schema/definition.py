@@ -6,6 +6,7 @@ change.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import get_language
@@ -81,9 +82,10 @@ class GroupDefinition:
     condition: Condition | None = None
     type: str = "group"
 
-    @property
-    def input_fields(self):
-        return [f for f in self.fields if f.is_input]
+    # A definition never changes once read: what is derived from it is worked out once.
+    @cached_property
+    def input_fields(self) -> tuple[FieldDefinition, ...]:
+        return tuple(f for f in self.fields if f.is_input)
 
     def as_json(self):
         data = {
@@ -109,13 +111,13 @@ class StepDefinition:
     items: tuple[FieldDefinition | GroupDefinition, ...]
     condition: Condition | None = None
 
-    @property
-    def fields(self) -> list[FieldDefinition]:
-        return [i for i in self.items if isinstance(i, FieldDefinition) and i.is_input]
+    @cached_property
+    def fields(self) -> tuple[FieldDefinition, ...]:
+        return tuple(i for i in self.items if isinstance(i, FieldDefinition) and i.is_input)
 
-    @property
-    def groups(self) -> list[GroupDefinition]:
-        return [i for i in self.items if isinstance(i, GroupDefinition)]
+    @cached_property
+    def groups(self) -> tuple[GroupDefinition, ...]:
+        return tuple(i for i in self.items if isinstance(i, GroupDefinition))
 
     def as_json(self):
         data = {"name": self.name, "title": self.title, "items": [i.as_json() for i in self.items]}

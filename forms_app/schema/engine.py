@@ -1,15 +1,19 @@
 """Renders one step of a declaration as Django forms and validates answers against a definition.
 
-Server-side validation is the authority: the same code checks a step posted from a browser, the
-whole declaration before it is submitted, and JSON posted to the API. A field whose condition is
-not met is not required and its answer is dropped.
+Server-side validation is the authority: the same fields, with the same rules and messages,
+check a step posted from a browser (StepForm, which also renders it), and the whole declaration
+before it is submitted and JSON posted to the API (StepCheck, which cleans the answers with those
+fields without building forms, as StepForm would; tests/forms_app/test_whole_declaration.py
+compares the two). A field whose condition is not met is not required and its answer is dropped.
 """
 
 import copy
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.http import QueryDict
 from django.utils import translation
@@ -48,9 +52,12 @@ class BaseItemFormSet(forms.BaseFormSet):
 
 
 def _formfields(fields, language, choices_from=None, *, copied=True):
-    """`copied=False` for a form class's declared fields: Django copies those for each form."""
+    """`copied=False` for a form class's declared fields (Django copies those for each form),
+    and for fields that are only cleaned, never rendered or changed."""
+    # What a prototype is built for, looked up once per form (the active language is slow to get).
+    built_for = (language, translation.get_language(), datetime.date.today())
     return {
-        f.name: _formfield(f, language, choices_from, copied=copied) for f in fields if f.is_input
+        f.name: _formfield(f, built_for, choices_from, copied=copied) for f in fields if f.is_input
     }
 
 
@@ -63,10 +70,13 @@ _prototypes: dict[tuple, tuple[FieldDefinition, forms.Field]] = {}
 MAX_PROTOTYPES = 2000
 
 
-def _formfield(f: FieldDefinition, language: str, choices_from, *, copied=True) -> forms.Field:
+def _formfield(f: FieldDefinition, built_for, choices_from, *, copied=True) -> forms.Field:
+    """`built_for`: the form's language, the active one and the day (a field's limits, such as
+    a date not in the future, are worked out when it is built)."""
+    language = built_for[0]
     if f.options.get("choices_from"):
         return build_formfield(f, language, choices_from=choices_from)
-    key = (id(f), language, translation.get_language(), datetime.date.today())
+    key = (id(f), *built_for)
     entry = _prototypes.get(key)
     if entry is None or entry[0] is not f:
         if len(_prototypes) >= MAX_PROTOTYPES:
@@ -236,25 +246,7 @@ class StepForm:
         return valid and self._unique_people()
 
     def _unique_people(self) -> bool:
-        """A FİN marked "one person per FİN" appears once in the whole declaration: here and in
-        the other steps' answers. The second of two is the error, named by its place."""
-        seen = {}  # FİN -> where it was given
-        own = {item.name for item in self.step.items}
-        others = {k: v for k, v in self.current.items() if k not in own}
-        for where, value in _unique_values(self.definition, others, self.language):
-            seen.setdefault(value, where)
-        valid = True
-        for where, value, form, name in self._own_unique_values():
-            if value in seen:
-                form.add_error(
-                    name,
-                    _("This FİN is already given for %(other)s: list each person once.")
-                    % {"other": seen[value]},
-                )
-                valid = False
-            else:
-                seen[value] = where
-        return valid
+        return _one_person_per_fin(self, self._own_unique_values())
 
     def _own_unique_values(self):
         """(where, FİN, form, field name) for this step's answers to unique FİN fields."""
@@ -315,6 +307,221 @@ class StepForm:
                 for name, messages in item_form.errors.items():
                     errors[f"{group_name}[{index}].{name}"] = list(messages)
         return errors
+
+
+class StepCheck:
+    """A step's answers checked exactly as a posted StepForm checks them, without building its
+    Django forms and formsets: what a whole declaration needs, many times a second.
+
+    Each answer is read and cleaned by its field's own Django form field (the same widgets,
+    validators and messages, in the same language); conditions, repeating groups (at least, at
+    most, items left empty), one person per FİN and the errors' paths follow StepForm and
+    Django's BaseForm.full_clean and BaseFormSet.full_clean. The web renders StepForm.
+    """
+
+    def __init__(self, definition, step, *, language: str, answers: dict, channel: str, data):
+        self.definition = definition
+        self.step = step
+        self.language = language
+        data = _normalised(data)
+        own = {item.name for item in step.items}
+        self.current = {k: v for k, v in answers.items() if k not in own}
+        self.current.update(_raw_values(step.fields, data, prefix=""))
+        lookup = answer_lookup(self.current, channel=channel)
+
+        initial = {
+            f.name: to_form_data(f, answers[f.name]) for f in step.fields if f.name in answers
+        }
+        initial.update(
+            {
+                f.name: data[f.name]
+                for f in step.fields
+                if field_type_of(f).upload and isinstance(data.get(f.name), dict)
+            }
+        )
+        self.hidden = {f.name for f in step.fields if not is_met(f.condition, lookup)}
+        fields = _formfields(step.fields, language, self._choices_from, copied=False)
+        self.form = _CheckedForm(fields, data, "", initial, self.hidden)
+        # A group whose condition isn't met is neither checked nor stored.
+        self.groups = [
+            _CheckedGroup(
+                group,
+                _formfields(group.fields, language, self._choices_from, copied=False),
+                data,
+                self.current,
+                channel,
+            )
+            for group in step.groups
+            if is_met(group.condition, lookup)
+        ]
+
+    def _choices_from(self, source):
+        return source.choices(self.definition, self.current, self.language)
+
+    def is_valid(self) -> bool:
+        valid = not self.form.errors and all(g.is_valid() for g in self.groups)
+        return valid and self._unique_people()
+
+    def _unique_people(self) -> bool:
+        return _one_person_per_fin(self, self._own_unique_values())
+
+    def _own_unique_values(self):
+        """As StepForm's, from the items kept."""
+        for f in self.step.fields:
+            value = self.form.cleaned_data.get(f.name)
+            if _is_unique_pin(f) and value and f.name not in self.hidden:
+                yield localised(self.step.title, self.language), value, self.form, f.name
+        for group in self.groups:
+            item_label = localised(group.group.item_label, self.language)
+            for number, item in enumerate(group.kept(), start=1):
+                for f in group.group.input_fields:
+                    value = item.cleaned_data.get(f.name)
+                    if _is_unique_pin(f) and value and f.name not in item.hidden:
+                        yield f"{item_label} {number}", value, item, f.name
+
+    def cleaned_answers(self) -> dict:
+        cleaned = {}
+        for f in self.step.fields:
+            if f.name not in self.hidden:
+                value = to_json(f, self.form.cleaned_data.get(f.name))
+                if value is not None:
+                    cleaned[f.name] = value
+        for group in self.groups:
+            fields = group.group.input_fields
+            cleaned[group.group.name] = [
+                {
+                    f.name: value
+                    for f in fields
+                    if f.name not in item.hidden
+                    and (value := to_json(f, item.cleaned_data.get(f.name))) is not None
+                }
+                for item in group.kept()
+            ]
+        return cleaned
+
+    def errors_by_path(self) -> dict[str, list[str]]:
+        errors = dict(self.form.errors)
+        for group in self.groups:
+            name = group.group.name
+            if group.non_form_errors:
+                errors[name] = group.non_form_errors
+            for index, item in enumerate(group.items):
+                for field_name, messages in item.errors.items():
+                    errors[f"{name}[{index}].{field_name}"] = messages
+        return errors
+
+
+class _CheckedForm:
+    """One form's fields cleaned as Django's BaseForm.full_clean cleans them (no file is posted
+    with a stored declaration): `cleaned_data`, `errors` by field, and whether anything was
+    filled in (`changed`)."""
+
+    def __init__(self, fields, data, prefix, initial, hidden, *, empty_permitted=False):
+        self.fields = fields
+        self.hidden = hidden
+        self.cleaned_data = {}
+        self.errors = {}
+        self.values = {
+            name: field.widget.value_from_datadict(data, {}, f"{prefix}-{name}" if prefix else name)
+            for name, field in fields.items()
+        }
+        self.initial = {}
+        for name, field in fields.items():
+            value = initial.get(name, field.initial)
+            self.initial[name] = value() if callable(value) else value
+        if empty_permitted and not self.changed:
+            return
+        for name, field in fields.items():
+            if name in hidden and field.required:
+                # Not required here only: the field is shared by every form of the definition.
+                field = copy.copy(field)
+                field.required = False
+            value = self.initial[name] if field.disabled else self.values[name]
+            try:
+                if isinstance(field, forms.FileField):
+                    self.cleaned_data[name] = field.clean(value, self.initial[name])
+                else:
+                    self.cleaned_data[name] = field.clean(value)
+            except ValidationError as error:
+                self.add_error(name, error)
+
+    @cached_property
+    def changed(self) -> bool:
+        return any(f.has_changed(self.initial[n], self.values[n]) for n, f in self.fields.items())
+
+    def add_error(self, name, error):
+        if not isinstance(error, ValidationError):
+            error = ValidationError(error)
+        self.errors.setdefault(name, []).extend(error.messages)
+        self.cleaned_data.pop(name, None)
+
+
+class _CheckedGroup:
+    """A repeating group's items checked as StepForm's formset checks them (BaseItemFormSet:
+    no item is deleted, every item is an extra one)."""
+
+    def __init__(self, group, fields, data, current, channel):
+        self.group = group
+        posted = int(data.get(f"{group.name}-TOTAL_FORMS") or 0)
+        max_num = min(group.max_items, MAX_ITEMS_CEILING)
+        self.items = []
+        uploads = [f.name for f in group.input_fields if field_type_of(f).upload]
+        for index in range(min(posted, MAX_ITEMS_CEILING)):
+            prefix = f"{group.name}-{index}"
+            initial = {
+                name: data[f"{prefix}-{name}"]
+                for name in uploads
+                if isinstance(data.get(f"{prefix}-{name}"), dict)
+            }
+            item = _raw_values(group.input_fields, data, prefix)
+            item_lookup = answer_lookup(current, channel=channel, item=item)
+            hidden = {f.name for f in group.input_fields if not is_met(f.condition, item_lookup)}
+            self.items.append(
+                _CheckedForm(
+                    fields, data, prefix, initial, hidden, empty_permitted=index >= group.min_items
+                )
+            )
+        messages = BaseItemFormSet.default_error_messages
+        empty = sum(not item.changed for item in self.items)
+        self.non_form_errors = []
+        if len(self.items) > max_num or posted > MAX_ITEMS_CEILING:
+            self.non_form_errors = [str(messages["too_many_forms"] % {"num": max_num})]
+        elif len(self.items) - empty < group.min_items:
+            self.non_form_errors = [str(messages["too_few_forms"] % {"num": group.min_items})]
+
+    def is_valid(self) -> bool:
+        return not self.non_form_errors and not any(item.errors for item in self.items)
+
+    def kept(self):
+        """The items anything was filled in for; the others are left out."""
+        return [item for item in self.items if item.changed]
+
+
+def _one_person_per_fin(checked: "StepForm | StepCheck", own_values) -> bool:
+    """A FİN marked "one person per FİN" appears once in the whole declaration: in this step
+    (`own_values`: where, FİN, the form and field it was given in) and in the other steps'
+    answers. The second of two is the error, named by its place."""
+    step = checked.step
+    in_groups = (f for group in step.groups for f in group.input_fields)
+    if not any(_is_unique_pin(f) for f in (*step.fields, *in_groups)):
+        return True  # nothing in this step to compare
+    seen = {}  # FİN -> where it was given
+    own = {item.name for item in step.items}
+    others = {k: v for k, v in checked.current.items() if k not in own}
+    for where, value in _unique_values(checked.definition, others, checked.language):
+        seen.setdefault(value, where)
+    valid = True
+    for where, value, form, name in own_values:
+        if value in seen:
+            form.add_error(
+                name,
+                _("This FİN is already given for %(other)s: list each person once.")
+                % {"other": seen[value]},
+            )
+            valid = False
+        else:
+            seen[value] = where
+    return valid
 
 
 def _is_unique_pin(field: FieldDefinition) -> bool:
@@ -491,7 +698,7 @@ def validate_answers(
     as_given = {}
     for step in visible_steps(definition, {**answers, **cleaned}, channel):
         data = _QueryDictLike(form_data_for_step(step, answers))
-        step_form = StepForm(
+        check = StepCheck(
             definition,
             step,
             language=language,
@@ -499,10 +706,10 @@ def validate_answers(
             channel=channel,
             data=data,
         )
-        if step_form.is_valid():
-            cleaned.update(step_form.cleaned_answers())
+        if check.is_valid():
+            cleaned.update(check.cleaned_answers())
         else:
-            errors.update(step_form.errors_by_path())
+            errors.update(check.errors_by_path())
             as_given.update({i.name: answers[i.name] for i in step.items if i.name in answers})
     return cleaned, errors
 

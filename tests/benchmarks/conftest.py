@@ -26,6 +26,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 class Server:
     url: str
     workers: int
+    pid: int  # gunicorn's master: its workers are its children
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -87,7 +88,7 @@ def gunicorn(log, *, workers, settings="config.settings.test", env=None):
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_serving(process, base_url, log)
-        yield Server(base_url, workers)
+        yield Server(base_url, workers, process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

@@ -8,6 +8,10 @@ validated, the idempotency key, the one-open-application guard's lock and check,
 number, the Submission, the case and its audit event, the queued task. The baseline parses the
 same JSON body and INSERTs it into a table of one column, through the same middleware.
 
+Each round also prints the CPU milliseconds per request of gunicorn (master and workers) and of
+the PostgreSQL server (every backend, this machine's server only): what a request costs, which
+moves less with the machine's load than requests per second do.
+
 Then one API submission in this process, its queries counted and listed.
 """
 
@@ -19,6 +23,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import psutil
 import pytest
 from django.db import connection
 from django.test import Client
@@ -46,6 +51,40 @@ BARE_PATH = "/bench/bare-insert/"
 def declarations(count):
     """`count` JSON bodies, each of an applicant of their own (one open application each)."""
     return [json.dumps(d.another_applicant()).encode() for _ in range(count)]
+
+
+def cpu_seconds(root: psutil.Process) -> float:
+    """User and system CPU seconds of a process and its children (those alive now)."""
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def database_server() -> psutil.Process | None:
+    """The PostgreSQL server of the test database, when it runs on this machine."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    try:
+        return psutil.Process(backend).parent()
+    except psutil.Error:
+        return None  # another machine's, or not ours to look at
+
+
+def post_measured(server, database, path, bodies):
+    """post_all, with the CPU seconds gunicorn and the database spent meanwhile."""
+    web = psutil.Process(server.pid)
+    before = cpu_seconds(web), cpu_seconds(database) if database else 0.0
+    result = post_all(server.url, path, bodies, CLIENTS)
+    after = cpu_seconds(web), cpu_seconds(database) if database else 0.0
+    return (*result, after[0] - before[0], after[1] - before[1])
 
 
 def post_all(base_url, path, bodies, clients):
@@ -115,14 +154,15 @@ def test_api_submission_against_a_bare_insert(bare_table, tmp_path, monkeypatch)
         warm = 4 * WORKERS
         post_all(server.url, API_PATH, declarations(warm), CLIENTS)
         post_all(server.url, BARE_PATH, declarations(warm), CLIENTS)
+        database = database_server()
         load = os.getloadavg()[0]
         api, bare = [], []
         for _round in range(ROUNDS):
-            api.append(post_all(server.url, API_PATH, declarations(SUBMISSIONS), CLIENTS))
-            bare.append(post_all(server.url, BARE_PATH, declarations(SUBMISSIONS), CLIENTS))
+            api.append(post_measured(server, database, API_PATH, declarations(SUBMISSIONS)))
+            bare.append(post_measured(server, database, BARE_PATH, declarations(SUBMISSIONS)))
         load_after = os.getloadavg()[0]
 
-    for _wall, _seconds, statuses in api + bare:
+    for _wall, _seconds, statuses, _web, _db in api + bare:
         assert set(statuses) == {201}, statuses
     assert Submission.objects.count() - submissions_before == warm + ROUNDS * SUBMISSIONS
 
@@ -133,7 +173,9 @@ def test_api_submission_against_a_bare_insert(bare_table, tmp_path, monkeypatch)
     )
     ratios = []
     rounds = enumerate(zip(api, bare, strict=True), 1)
-    for number, ((api_wall, api_s, _), (bare_wall, bare_s, _)) in rounds:
+    for number, (api_round, bare_round) in rounds:
+        api_wall, api_s, _statuses, api_web, api_db = api_round
+        bare_wall, bare_s, _statuses, bare_web, bare_db = bare_round
         api_rate, bare_rate = SUBMISSIONS / api_wall, SUBMISSIONS / bare_wall
         ratios.append(api_rate / bare_rate)
         line(
@@ -148,6 +190,13 @@ def test_api_submission_against_a_bare_insert(bare_table, tmp_path, monkeypatch)
             api_p95=1000 * percentile(api_s, 95),
             bare_p50=1000 * statistics.median(bare_s),
             bare_p95=1000 * percentile(bare_s, 95),
+        )
+        line(
+            "  CPU ms/request",
+            api_web=1000 * api_web / SUBMISSIONS,
+            api_db=1000 * api_db / SUBMISSIONS,
+            bare_web=1000 * bare_web / SUBMISSIONS,
+            bare_db=1000 * bare_db / SUBMISSIONS,
         )
     line("ratio api/bare", median=statistics.median(ratios))
 

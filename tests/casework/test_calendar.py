@@ -43,3 +43,12 @@ def test_a_case_is_due_15_working_days_after_submission(registries, submit_scena
     submitted = timezone.localdate(case.submission.submitted_at)  # the day in Baku
     assert case.due_date == decision_due(submitted)
     assert working_days_between(submitted, case.due_date) == 15
+
+
+def test_a_day_entered_counts_for_the_next_due_date_at_once():
+    """Due dates are kept per process: entering or removing a day forgets them."""
+    assert decision_due(date(2026, 11, 2)) == date(2026, 11, 25)
+    extra = CalendarDay.objects.create(day=date(2026, 11, 12), kind="day_off", note="order 7")
+    assert decision_due(date(2026, 11, 2)) == date(2026, 11, 26)
+    extra.delete()
+    assert decision_due(date(2026, 11, 2)) == date(2026, 11, 25)

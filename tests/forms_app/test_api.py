@@ -3,10 +3,12 @@
 import copy
 import json
 import re
+import time
 import uuid
 
 import jsonschema_rs
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given
@@ -27,6 +29,15 @@ SUBMISSIONS = f"/api/v1/services/{SLUG}/submissions"
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     cache.clear()
+
+
+@pytest.fixture
+def a_new_minute():
+    """The limits count per minute of the clock: a test counting to one starts as a minute does,
+    so that a slow machine never sees the minute turn over between two of its requests."""
+    now = time.time()
+    with time_machine.travel(now - now % 60 + 60, tick=True):
+        yield
 
 
 def post(client, answers=None, *, key="key-1", url=SUBMISSIONS, **extra):
@@ -75,6 +86,34 @@ def test_the_form_schema_is_the_published_versions(client, service_page):
         "schema": json.loads(json.dumps(version.definition.as_json())),
         "declaration_schema": declaration_schema(version.definition, title=service_page.title),
     }
+
+
+def test_what_an_editor_changes_counts_at_once(client, service_page):
+    """Each process keeps the published service and form for the API: a change made in the
+    admin is seen by the next request all the same."""
+    from forms_app.models import DeclarationForm
+
+    form_url = f"/api/v1/services/{SLUG}/form"
+    first = client.get(form_url).json()["version"]
+    assert post(client, d.another_applicant(), key="kept").status_code == 201
+    close(service_page)
+    assert post(client, d.another_applicant(), key="closed").status_code == 409
+    service_page.accepting_applications = True
+    service_page.save_revision().publish()
+    assert post(client, d.another_applicant(), key="open-again").status_code == 201
+    # A new version of the form, published: the API takes declarations to it.
+    form = DeclarationForm.objects.get()
+    schema = form.schema.get_prep_value()
+    schema[0]["value"]["title"]["en"] = "About you"
+    form.schema = schema
+    form.save_revision().publish()
+    assert client.get(form_url).json()["version"] == first + 1
+    submitted = post(client, d.another_applicant(), key="new-version")
+    assert Submission.objects.get(reference=submitted.json()["reference"]).form_version.number == (
+        first + 1
+    )
+    service_page.unpublish()
+    assert post(client, d.another_applicant(), key="unpublished").status_code == 404
 
 
 @pytest.mark.parametrize("slug", ["no-such-service", "bad%00slug", "e-xidmetler"])
@@ -324,7 +363,9 @@ def test_a_failed_submission_is_503_with_retry_after(client, monkeypatch):
     assert Submission.objects.count() == 0
 
 
-def test_an_address_without_a_key_is_limited_in_accepted_declarations(client, settings):
+def test_an_address_without_a_key_is_limited_in_accepted_declarations(
+    client, settings, a_new_minute
+):
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 2}
     # Refusals don't use up the allowance: a portal's bad requests don't lock its citizens out.
     for _ in range(3):
@@ -380,7 +421,7 @@ def test_integrators_keys_are_shown_once_stored_hashed_and_revocable(client):
     assert Submission.objects.count() == 1
 
 
-def test_each_key_has_its_own_limit_whatever_the_address(client, settings):
+def test_each_key_has_its_own_limit_whatever_the_address(client, settings, a_new_minute):
     settings.FORMS_APP = {**settings.FORMS_APP, "API_SUBMISSIONS_PER_MINUTE": 1}
     portal = {"HTTP_AUTHORIZATION": f"Bearer {issue_key(client, 'e-gov portal', 3)}"}
     app = {"HTTP_AUTHORIZATION": f"Bearer {issue_key(client, 'Mobile app', 1)}"}

@@ -2,6 +2,7 @@
 
 import copy
 import hashlib
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -45,6 +46,21 @@ def test_the_same_idempotency_key_gives_the_same_submission(service_page):
     first = submit(service_page, idempotency_key="same")
     second = submit(service_page, idempotency_key="same")
     assert first.pk == second.pk and Submission.objects.count() == 1
+
+
+def test_a_retry_gets_its_first_submission_even_once_it_would_be_refused(service_page):
+    """A retry is first looked up under the guards' lock; one that would be refused now still
+    gets the submission its key made (nothing new is written)."""
+    first = submit(service_page, idempotency_key="retried")
+    # The form changed since: the same answers no longer pass.
+    answers = {**d.ANSWERS, "birth_date": "not a date"}
+    assert submit(service_page, answers, idempotency_key="retried").pk == first.pk
+    service_page.accepting_applications = False
+    service_page.save()
+    assert submit(service_page, idempotency_key="retried").pk == first.pk
+    with pytest.raises(services.ServiceClosed):
+        submit(service_page, d.another_applicant(), idempotency_key="new")
+    assert Submission.objects.count() == 1
 
 
 def test_invalid_answers_are_refused_with_errors_by_path(service_page):
@@ -136,6 +152,21 @@ def test_the_receipts_qr_code_leads_to_a_page_that_confirms_it(client, service_p
     assert submission.reference in text and document.sha256 in text
     assert "Əliyeva" not in text  # no personal data on a public page
     assert client.get("/verify/ABCDEFGHJK/").status_code == 404
+
+
+def test_the_receipt_reads_as_written(service_page):
+    """Its text is copied and searched as written, in both faces: the reference, digest and code
+    (bold), the questions and answers (the regular face), with every Azerbaijani letter."""
+    from pypdf import PdfReader
+
+    from forms_app.documents.receipts import render_receipt
+
+    submission = submit(service_page)
+    pdf = render_receipt(submission, "ABCDEFGHJK", "https://example.az/verify/ABCDEFGHJK/")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for written in (submission.reference, submission.digest, "ABCDEFGHJK", "Əliyeva", "Gülşən"):
+        assert written in text
+    assert "Qəbz" in text or "qəbz" in text  # the title, in the applicant's language
 
 
 def test_a_receipt_is_issued_once_and_served_from_storage(client, service_page):

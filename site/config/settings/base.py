@@ -291,6 +291,9 @@ else:
 CASEWORK = {
     # A decision is due this many working days (Azerbaijani calendar) after the day of submission.
     "DECISION_WORKING_DAYS": 15,
+    # Each process keeps the due dates it worked out for this many seconds (casework/calendar.py);
+    # a day entered in the admin counts at once in the process that saved it.
+    "CALENDAR_CACHE_SECONDS": int(os.environ.get("CALENDAR_CACHE_SECONDS", "60")),
     # Notices: tries before a notice counts as failed, the first wait (doubling each time), and
     # how long a send may take before the sweeper takes it as abandoned (the worker died).
     "NOTICE_MAX_ATTEMPTS": 6,
@@ -430,6 +433,10 @@ FORMS_APP = {
     # another shared cache); production refuses to start with a local one.
     "RATELIMIT_CACHE": "default",
     "REQUIRE_SHARED_CACHE": False,
+    # The JSON API keeps each published service, its form version and its page's address for
+    # this many seconds per process (forms_app/published.py). A change forgets them at once in
+    # the process that made it; other processes see it within this time.
+    "PUBLISHED_SERVICE_SECONDS": int(os.environ.get("PUBLISHED_SERVICE_SECONDS", "5")),
 }
 # Home and e-service pages served from the cache to visitors without a session, purged whenever
 # an editor publishes; the entry expires anyway after this many seconds.
