@@ -48,10 +48,10 @@ def _gather(limit: int):
     no worker has taken is `BATCH_GATHER_SECONDS` old, unless a whole batch waits already, so
     the cases that arrive meanwhile are enriched and decided with it (a batch costs little more
     than one case; a few seconds more before a decision cost nobody anything)."""
-    waiting = selectors.free_received_times(at_most=limit)
-    if not waiting or len(waiting) >= limit:
+    oldest, waiting = selectors.oldest_free_received(at_most=limit)
+    if oldest is None or waiting >= limit:
         return
-    age = (timezone.now() - waiting[0]).total_seconds()
+    age = (timezone.now() - oldest).total_seconds()
     wait = settings.CASEWORK["BATCH_GATHER_SECONDS"] - age
     if wait > 0:
         time.sleep(wait)

@@ -32,13 +32,12 @@ def free_received_cases(now):
     return Case.objects.filter(free, status=Case.Status.RECEIVED)
 
 
-def free_received_times(*, at_most: int) -> list:
-    """When the received cases no worker has taken came in, oldest first, up to `at_most`."""
-    return list(
-        free_received_cases(timezone.now())
-        .order_by("received_at")
-        .values_list("received_at", flat=True)[:at_most]
-    )
+def oldest_free_received(*, at_most: int):
+    """When the oldest received case no worker has taken came in, and how many such cases wait
+    (counted up to `at_most`): (None, 0) when none does."""
+    free = free_received_cases(timezone.now())
+    oldest = free.order_by("received_at").values_list("received_at", flat=True).first()
+    return oldest, (free[:at_most].count() if oldest else 0)
 
 
 def waiting_case_ids_due(*, now, limit: int):

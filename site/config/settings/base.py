@@ -273,6 +273,10 @@ Q_CLUSTER = {
     # A task not acknowledged within `retry` seconds is handed to another worker.
     "retry": int(os.environ.get("Q_RETRY", "180")),
     "max_attempts": 5,
+    # A worker is replaced after this many tasks (q2's guard against slow leaks). A new worker
+    # builds its caches again (the rules' OpenFisca system, the fonts, the published service):
+    # q2's default of 500 replaced each worker every few hundred applications under load.
+    "recycle": int(os.environ.get("Q_RECYCLE", "5000")),
     "catch_up": False,
     # Successful tasks are not kept (-1): the cases and their audit trail record what was done,
     # and q2's pruning of kept successes locks and reads all of them on every task (django-q2
