@@ -33,6 +33,7 @@ def process_case(case_id: int) -> str:
     one vectorised simulation), so however many workers run, each works in batches."""
     if settings.CASEWORK["ENRICH_IN_BATCHES"]:
         limit = settings.CASEWORK["BATCH_CASES"]
+        queueing.batch_started()
         _gather(limit)
         if case_ids := services.take_received_cases(case_id, limit=limit):
             _process_together(case_ids, own=case_id)
@@ -113,6 +114,8 @@ def start(case: Case):
 
 
 def enqueue(case_id: int) -> bool:
+    if settings.CASEWORK["ENRICH_IN_BATCHES"]:
+        return queueing.enqueue_into_batch(case_id)
     return queueing.enqueue_case(case_id)
 
 
@@ -137,8 +140,9 @@ def sweep_stuck_cases() -> int:
         .values_list("pk", flat=True)
     )
     enqueued = finish_later(decided)
+    # A task of its own each (rare): a batch takes only received cases along.
     others = set(case_ids) - set(decided)
-    enqueued += sum(1 for case_id in sorted(others) if enqueue(case_id))
+    enqueued += sum(1 for case_id in sorted(others) if queueing.enqueue_case(case_id))
     if case_ids:
         logger.warning(
             "Sweeper: %d cases never reached the queue, %d were stuck; %d enqueued",

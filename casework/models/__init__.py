@@ -6,7 +6,7 @@ from .cases import Case, CaseFlag, CaseMember
 from .decisions import Decision
 from .desk import DeadlineAlert, DocumentRequest, Resolution
 from .notices import Notice
-from .queue import WorkerHeartbeat
+from .queue import PendingBatch, WorkerHeartbeat
 from .registries import LookupOutcome, RegistryLookup, RegistrySource
 from .rules import EligibilityRuleSet, RuleParameters, RuleParametersVersion
 
@@ -23,6 +23,7 @@ __all__ = [
     "EligibilityRuleSet",
     "LookupOutcome",
     "Notice",
+    "PendingBatch",
     "RegistryLookup",
     "RegistrySource",
     "Resolution",

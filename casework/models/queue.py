@@ -20,3 +20,18 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.cluster
+
+
+class PendingBatch(models.Model):
+    """Batch mode's one row: whether a batch task waits in the queue already (since when). A
+    submission enqueues a batch task only when none waits; the waiting one takes its case
+    along. Thousands of applications an hour then make a few hundred tasks, not one each."""
+
+    queued_at = models.DateTimeField(_("batch task queued at"), null=True)
+
+    class Meta:
+        verbose_name = _("pending batch")
+        verbose_name_plural = _("pending batches")
+
+    def __str__(self):
+        return f"batch task queued at {self.queued_at}" if self.queued_at else "no batch task"

@@ -1,12 +1,13 @@
 """Batch mode: many waiting cases share their registry calls."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from casework import tasks
-from casework.models import Case, Notice, RegistryLookup
+from casework.models import Case, Notice, PendingBatch, RegistryLookup
 from casework.services import enrich_cases, take_received_cases
 from tests.casework.test_enqueueing import broker  # noqa: F401  (fixture)
 
@@ -138,3 +139,44 @@ def test_a_batch_waits_for_the_cases_that_arrive_meanwhile(
     settings.CASEWORK = {**settings.CASEWORK, "BATCH_CASES": 1}
     third = submit_scenario("high_income")
     assert tasks.process_case(third.pk) == "closed" and len(waited) == 1
+
+
+def test_a_burst_of_applications_makes_one_batch_task_not_one_each(
+    registries,
+    submit_scenario,
+    settings,
+    broker,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    """In batch mode a submission enqueues a task only when no batch task waits in the queue:
+    the waiting one takes it along. Once that task runs, the next submission enqueues the next;
+    one that waited longer than a task can be held and run counts as lost."""
+    settings.CASEWORK = {**settings.CASEWORK, "ENRICH_IN_BATCHES": True}
+    with django_capture_on_commit_callbacks(execute=True):
+        burst = [submit_scenario(name) for name in FAMILIES]
+    assert broker.enqueued == [("casework.tasks.process_case", burst[0].pk)]
+    # Each is noted as enqueued: the sweeper leaves them to the batch.
+    assert all(case.enqueued_at for case in Case.objects.filter(pk__in=[c.pk for c in burst]))
+
+    tasks.process_case(burst[0].pk)  # the worker takes the batch task: all three go
+    assert set(
+        Case.objects.filter(pk__in=[c.pk for c in burst]).values_list("status", flat=True)
+    ) <= {
+        "decided",
+        "closed",
+        "flagged",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        later = submit_scenario("high_income")
+    assert broker.enqueued[-1] == ("casework.tasks.process_case", later.pk)
+
+    # A batch task lost with its broker: after a task's retry and time-out, a new one goes.
+    lost = timezone.now() - timedelta(
+        seconds=settings.Q_CLUSTER["retry"] + settings.Q_CLUSTER["timeout"] + 1
+    )
+    PendingBatch.objects.filter(pk=1).update(queued_at=lost)
+    with django_capture_on_commit_callbacks(execute=True):
+        after_loss = submit_scenario("two_dwellings")
+    assert broker.enqueued[-1] == ("casework.tasks.process_case", after_loss.pk)
+    batch_tasks = [task for task in broker.enqueued if task[0] == "casework.tasks.process_case"]
+    assert len(batch_tasks) == 3
